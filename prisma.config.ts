@@ -2,6 +2,7 @@
 // `prisma migrate` run here without downloading native engines (DESIGN.md §5).
 // With DATABASE_URL set (production), run `prisma migrate deploy` on a normal machine: the CLI
 // then uses its native engine against PostgreSQL.
+import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPGlite } from "pglite-prisma-adapter";
@@ -19,6 +20,9 @@ export default useEmbedded
       schema: path.join("prisma", "schema.prisma"),
       experimental: { adapter: true },
       engine: "js",
-      adapter: async () => new PrismaPGlite(new PGlite({ dataDir: embeddedDir })),
+      adapter: async () => {
+        mkdirSync(embeddedDir, { recursive: true });
+        return new PrismaPGlite(new PGlite({ dataDir: embeddedDir }));
+      },
     })
   : defineConfig({ schema: path.join("prisma", "schema.prisma") });

@@ -1,0 +1,50 @@
+// Builds the whole application from a parsed environment: database, Inngest, Slack, routes.
+// Tests call this with their own database and clock; main.ts calls it for the real process.
+import type { InngestFunction } from "inngest";
+import type { Db } from "./db.js";
+import type { Env } from "./env.js";
+import { healthHandler } from "./http/health.js";
+import { INNGEST_PATH, inngestHandler } from "./http/inngest-route.js";
+import { createInngest, type InngestClient } from "./inngest/client.js";
+import { createFunctions } from "./inngest/index.js";
+import type { Logger } from "./logger.js";
+import { createSlackServer, type Route, type SlackServer } from "./slack/app.js";
+import { registerListeners } from "./slack/listeners/index.js";
+
+export type Clock = () => Date;
+
+export type AppDeps = {
+  env: Env;
+  db: Db;
+  logger: Logger;
+  inngest: InngestClient;
+  clock: Clock;
+};
+
+export type Application = SlackServer & { deps: AppDeps; functions: InngestFunction.Like[] };
+
+export function buildApplication(opts: { env: Env; db: Db; logger: Logger; clock?: Clock }): Application {
+  const { env, db, logger } = opts;
+  const inngest = createInngest(env, logger);
+  const deps: AppDeps = { env, db, logger, inngest, clock: opts.clock ?? (() => new Date()) };
+  const functions = createFunctions(deps);
+  const routes: Route[] = [
+    { path: "/healthz", method: ["GET", "HEAD"], handler: healthHandler(db) },
+    {
+      path: INNGEST_PATH,
+      method: ["GET", "POST", "PUT"],
+      handler: inngestHandler(inngest, functions, env.INNGEST_SERVE_ORIGIN),
+    },
+  ];
+  const server = createSlackServer({
+    botToken: env.SLACK_BOT_TOKEN,
+    signingSecret: env.SLACK_SIGNING_SECRET,
+    appToken: env.SLACK_APP_TOKEN,
+    slackApiUrl: env.SLACK_API_URL,
+    port: env.PORT,
+    routes,
+    logger,
+  });
+  registerListeners(server.app, deps);
+  return { ...server, deps, functions };
+}

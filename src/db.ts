@@ -1,0 +1,56 @@
+// One Prisma client per process: PostgreSQL through @prisma/adapter-pg when DATABASE_URL is set,
+// otherwise the embedded PGlite database (real PostgreSQL compiled to WebAssembly) in a local folder.
+import { mkdirSync } from "node:fs";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { PrismaClient } from "./generated/prisma/client.js";
+
+export type Db = PrismaClient;
+
+export type DbHandle = {
+  db: Db;
+  kind: "postgres" | "pglite";
+  /** Closes the client and, for PGlite, the embedded database. */
+  close(): Promise<void>;
+};
+
+export function openDatabase(opts: { databaseUrl?: string; pgliteDataDir: string }): DbHandle {
+  if (opts.databaseUrl) {
+    const db = new PrismaClient({
+      adapter: new PrismaPg({ connectionString: opts.databaseUrl, connectionTimeoutMillis: 5_000, max: 10 }),
+    });
+    return { db, kind: "postgres", close: () => db.$disconnect() };
+  }
+  mkdirSync(opts.pgliteDataDir, { recursive: true });
+  const pglite = new PGlite({ dataDir: opts.pgliteDataDir });
+  return fromPGlite(pglite);
+}
+
+export function fromPGlite(pglite: PGlite): DbHandle {
+  const db = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  return {
+    db,
+    kind: "pglite",
+    close: async () => {
+      await db.$disconnect();
+      if (!pglite.closed) await pglite.close();
+    },
+  };
+}
+
+/** True when the database answers a trivial query within `timeoutMs`. */
+export async function pingDatabase(db: Db, timeoutMs = 2_000): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    const timeout = new Promise<false>((resolve) => {
+      timer = setTimeout(() => resolve(false), timeoutMs);
+    });
+    const ping = db.$queryRaw`SELECT 1`.then(() => true as const);
+    return await Promise.race([ping, timeout]);
+  } catch {
+    return false;
+  } finally {
+    clearTimeout(timer);
+  }
+}

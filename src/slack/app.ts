@@ -1,0 +1,105 @@
+// The Bolt app and the one HTTP server: Slack at /slack/events (signature-verified by Bolt's
+// HTTPReceiver), plus the custom routes (/api/inngest, /healthz, /linkedin/oauth/callback).
+// With SLACK_APP_TOKEN set, Slack arrives over Socket Mode and the same custom routes are still served.
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { App, HTTPReceiver, LogLevel, type Receiver, SocketModeReceiver } from "@slack/bolt";
+import { boltLogger, type Logger } from "../logger.js";
+
+export type Route = {
+  path: string;
+  method: string | string[];
+  handler: (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
+};
+
+export type SlackAppOptions = {
+  botToken: string;
+  signingSecret: string;
+  appToken?: string;
+  slackApiUrl: string;
+  port: number;
+  routes: Route[];
+  logger: Logger;
+};
+
+export type SlackServer = {
+  app: App;
+  /** Starts listening; resolves with the bound port (useful with port 0). */
+  start(): Promise<number>;
+  stop(): Promise<void>;
+};
+
+const wrap = (route: Route) => ({
+  path: route.path,
+  method: route.method,
+  handler: (req: IncomingMessage, res: ServerResponse) => {
+    Promise.resolve(route.handler(req, res)).catch(() => {
+      if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain" });
+      res.end("Internal error");
+    });
+  },
+});
+
+export function createSlackServer(opts: SlackAppOptions): SlackServer {
+  const logger = boltLogger(opts.logger);
+  const customRoutes = opts.routes.map(wrap);
+  let receiver: Receiver;
+  let httpReceiver: HTTPReceiver | undefined;
+  if (opts.appToken) {
+    receiver = new SocketModeReceiver({
+      appToken: opts.appToken,
+      customRoutes,
+      installerOptions: { port: opts.port },
+      logger,
+    });
+  } else {
+    httpReceiver = new HTTPReceiver({
+      signingSecret: opts.signingSecret,
+      endpoints: ["/slack/events"],
+      customRoutes,
+      logger,
+      // Answer Slack as soon as ack() is called; slower work continues after (3-second rule).
+      processBeforeResponse: false,
+    });
+    receiver = httpReceiver;
+  }
+  const app = new App({
+    token: opts.botToken,
+    receiver,
+    logger,
+    logLevel: LogLevel.INFO,
+    // Checked once at start-up by checkSlackToken instead, with a clear message (see main.ts).
+    tokenVerificationEnabled: false,
+    clientOptions: {
+      slackApiUrl: opts.slackApiUrl,
+      rejectRateLimitedCalls: false,
+      retryConfig: { retries: 2 },
+    },
+  });
+
+  return {
+    app,
+    async start() {
+      if (httpReceiver) {
+        const server = await httpReceiver.start(opts.port);
+        const address = server.address();
+        return typeof address === "object" && address ? address.port : opts.port;
+      }
+      await app.start();
+      return opts.port;
+    },
+    async stop() {
+      await app.stop();
+    },
+  };
+}
+
+/** Calls auth.test once; returns a one-line problem description, or undefined when the token works. */
+export async function checkSlackToken(app: App): Promise<string | undefined> {
+  try {
+    await app.client.auth.test();
+    return undefined;
+  } catch (err) {
+    const code = (err as { data?: { error?: string } }).data?.error ?? (err as Error).message;
+    return `Slack rejected SLACK_BOT_TOKEN (${code}); install the app to your workspace and copy the Bot User OAuth Token`;
+  }
+}
