@@ -1,6 +1,9 @@
 // Builds the whole application from a parsed environment: database, Inngest, Slack, routes.
 // Tests call this with their own database and clock; main.ts calls it for the real process.
+import { WebClient } from "@slack/web-api";
 import type { InngestFunction } from "inngest";
+import { resolveEncryptionKey } from "./crypto/encryption-key.js";
+import { createTokenCipher, type TokenCipher } from "./crypto/token-cipher.js";
 import type { Db } from "./db.js";
 import type { Env } from "./env.js";
 import { healthHandler } from "./http/health.js";
@@ -10,6 +13,7 @@ import { createFunctions } from "./inngest/index.js";
 import type { Logger } from "./logger.js";
 import { createSlackServer, type Route, type SlackServer } from "./slack/app.js";
 import { registerListeners } from "./slack/listeners/index.js";
+import { createUserDirectory, type UserDirectory } from "./slack/user-directory.js";
 
 export type Clock = () => Date;
 
@@ -19,6 +23,12 @@ export type AppDeps = {
   logger: Logger;
   inngest: InngestClient;
   clock: Clock;
+  /** Slack Web API client for work outside a Slack request (Inngest functions, services). */
+  slack: WebClient;
+  /** Slack users (time zone, admin flags), cached briefly. */
+  users: UserDirectory;
+  /** Encrypts LinkedIn tokens at rest (AES-256-GCM). */
+  cipher: TokenCipher;
 };
 
 export type Application = SlackServer & { deps: AppDeps; functions: InngestFunction.Like[] };
@@ -26,7 +36,25 @@ export type Application = SlackServer & { deps: AppDeps; functions: InngestFunct
 export function buildApplication(opts: { env: Env; db: Db; logger: Logger; clock?: Clock }): Application {
   const { env, db, logger } = opts;
   const inngest = createInngest(env, logger);
-  const deps: AppDeps = { env, db, logger, inngest, clock: opts.clock ?? (() => new Date()) };
+  const slack = new WebClient(env.SLACK_BOT_TOKEN, {
+    slackApiUrl: env.SLACK_API_URL,
+    retryConfig: { retries: 2, factor: 2, minTimeout: 200, maxTimeout: 2_000 },
+    // Rate limits surface as errors so an Inngest step retries them instead of blocking a worker.
+    rejectRateLimitedCalls: true,
+  });
+  const clock = opts.clock ?? (() => new Date());
+  const deps: AppDeps = {
+    env,
+    db,
+    logger,
+    inngest,
+    clock,
+    slack,
+    users: createUserDirectory({ client: slack, now: () => clock().getTime() }),
+    cipher: createTokenCipher(
+      resolveEncryptionKey({ configured: env.TOKEN_ENCRYPTION_KEY, pgliteDataDir: env.PGLITE_DATA_DIR }),
+    ),
+  };
   const functions = createFunctions(deps);
   const routes: Route[] = [
     { path: "/healthz", method: ["GET", "HEAD"], handler: healthHandler(db) },
