@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { DEFAULT_MAX_AHEAD_DAYS, formatInZone, parseWhen, type WhenResult } from "./parse-when.js";
 
 // Every expected instant below was worked out by hand from the zone's offset on that day (tz rules for 2026:
@@ -288,6 +288,8 @@ describe("parseWhen: bare times, weekdays, dates without a year", () => {
       ["2 hours from now", "2026-06-10T14:34:00.000Z"],
       ["in 1 day and 2 hours", "2026-06-11T14:34:00.000Z"],
       ["in 3 days at 9am", "2026-06-13T13:00:00.000Z"],
+      ["next week", "2026-06-17T12:34:00.000Z"],
+      ["end of the month at 5pm", "2026-06-30T21:00:00.000Z"],
       ["December 10th at 2pm", "2026-12-10T19:00:00.000Z"],
       ["12/10 9am", "2026-12-10T14:00:00.000Z"],
     ];
@@ -374,6 +376,8 @@ describe("parseWhen: refusals", () => {
     "friday",
     "tonight",
     "tomorrow morning",
+    "end of next week",
+    "this week",
     "soonish please?",
     "tomorrow 9am or friday 10am",
     "at 9am on the 10th",
@@ -425,6 +429,7 @@ describe("parseWhen: refusals", () => {
     for (const text of ["in 400 days", "Dec 24 2027 9am", "in 9000 hours", "in 2 years"]) {
       const refusal = expectRefusal(parseAt(text, AFTERNOON, NY), "too_far");
       expect(refusal.reason).toContain("365 days");
+      expectOk(parseAt(refusal.example, AFTERNOON, NY));
     }
     expectOk(parseAt("in 364 days", AFTERNOON, NY));
   });
@@ -432,6 +437,10 @@ describe("parseWhen: refusals", () => {
   it("too_far honours maxAheadDays", () => {
     const refusal = expectRefusal(parseAt("in 8 days", AFTERNOON, NY, 7), "too_far");
     expect(refusal.reason).toContain("7 days");
+    expectOk(parseAt(refusal.example, AFTERNOON, NY, 7));
+    expectOk(
+      parseAt(expectRefusal(parseAt("in 200 hours", AFTERNOON, NY, 7), "too_far").example, AFTERNOON, NY, 7),
+    );
     expectOk(parseAt("in 6 days", AFTERNOON, NY, 7));
     expectOk(parseAt("in 167 hours", AFTERNOON, NY, 7));
     expectRefusal(parseAt("in 169 hours", AFTERNOON, NY, 7), "too_far");
@@ -631,6 +640,71 @@ describe("parseWhen: properties", () => {
         },
       ),
       { numRuns: 800 },
+    );
+  });
+});
+
+describe("parseWhen: the host's own time zone does not matter", () => {
+  // chrono computes with host-local Dates; results must not depend on the server's TZ. Node applies a change of
+  // process.env.TZ immediately (vitest restores the environment after each test).
+  const HOSTS = ["Australia/Sydney", "America/New_York", "Europe/London", "Australia/Lord_Howe"];
+  const withHostZone = <T>(zone: string, fn: () => T): T => {
+    vi.stubEnv("TZ", zone);
+    return fn();
+  };
+  const snapshot = (result: WhenResult) =>
+    result.ok ? { at: result.at.toISOString(), note: result.note, display: result.display } : result;
+
+  it("changing process.env.TZ really changes the host zone here", () => {
+    const probe = new Date("2026-01-15T12:00:00Z");
+    expect(withHostZone("Asia/Tokyo", () => probe.getHours())).toBe(21);
+    expect(withHostZone("UTC", () => probe.getHours())).toBe(12);
+  });
+
+  it("same results under several host zones as under UTC (property)", () => {
+    const zones = [
+      "America/New_York",
+      "Europe/London",
+      "Australia/Sydney",
+      "Asia/Kolkata",
+      "Pacific/Auckland",
+    ];
+    // "now"s cluster around the 2026 DST changes of the host zones so that the hosts' gap hours get exercised.
+    const changes = [
+      "2026-03-08T07:00:00Z",
+      "2026-03-29T01:00:00Z",
+      "2026-04-04T16:00:00Z",
+      "2026-10-03T16:00:00Z",
+    ];
+    const nearChange = fc
+      .tuple(fc.constantFrom(...changes), fc.integer({ min: -3 * 86_400_000, max: 3 * 86_400_000 }))
+      .map(([iso, delta]) => new Date(new Date(iso).getTime() + delta));
+    const phrase = fc.oneof(
+      fc
+        .tuple(fc.integer({ min: 1, max: 200 }), fc.constantFrom("minutes", "hours"))
+        .map(([n, u]) => `in ${n} ${u}`),
+      fc.constantFrom(
+        "in 3 days",
+        "in 1 day",
+        "tomorrow 2:30am",
+        "2:30am",
+        "tomorrow 9am",
+        "monday at noon",
+        "9am EST",
+      ),
+    );
+    fc.assert(
+      fc.property(
+        phrase,
+        fc.constantFrom(...zones),
+        nearChange,
+        fc.constantFrom(...HOSTS),
+        (text, timeZone, now, host) => {
+          const expected = snapshot(withHostZone("UTC", () => parseWhen(text, { now, timeZone })));
+          expect(snapshot(withHostZone(host, () => parseWhen(text, { now, timeZone })))).toEqual(expected);
+        },
+      ),
+      { numRuns: 600 },
     );
   });
 });

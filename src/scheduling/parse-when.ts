@@ -36,9 +36,11 @@
 //   refused too: scheduling the wrong one is worse than asking again.
 // - Never throws: any unexpected internal error becomes a no_time refusal.
 //
-// Host zone: chrono does its calendar arithmetic with host-local Date methods. With the fake-UTC frame above the
-// result is exact on any host without DST (servers run in UTC). On a host with DST, phrases whose arithmetic
-// crosses the HOST's own DST change can be off by an hour in rare cases.
+// Host zone: chrono does its wall-clock arithmetic with host-local Date methods, so a wall time inside the HOST's
+// own DST gap gets moved. On a UTC host (servers) that never happens. Elsewhere, exact durations are re-read from a
+// frame away from the host's clock change (exactDurationMs), "in 3 days" takes its time of day from our own
+// reading of now, and explicit times come from the text; what remains host-dependent is only a date-level choice
+// made by chrono when now is within the host's gap hour, which our own next-occurrence logic then re-checks.
 //
 // chrono-node 2.10.3 facts this relies on (checked in node_modules/chrono-node/src):
 // - a numeric `timezone` is minutes east of UTC; IANA names are not understood (toTimezoneOffset -> null);
@@ -60,7 +62,6 @@ import {
   formatWallDate,
   isValidWallTime,
   normalizeTimeZone,
-  offsetMinutesAt,
   resolveWallTime,
   type WallTime,
   wallTimeAsUtcMs,
@@ -188,15 +189,12 @@ function parseWhenOrThrow(
       : DEFAULT_MAX_AHEAD_DAYS;
 
   if (input.length > MAX_TEXT_LENGTH) {
-    return refuse(
-      "no_time",
-      'That\'s too long to read as a time: send just the time, for example "tomorrow 9am".',
-    );
+    return refuse("no_time", "That's too long to read as a time; send just the time.");
   }
 
   // chrono runs in a frame where the user lives in UTC and "now" is their wall clock read as UTC.
-  const nowOffset = offsetMinutesAt(nowMs, timeZone);
-  const frameNow = new Date(nowMs + nowOffset * MS_PER_MINUTE);
+  const nowWall = wallTimeAt(nowMs, timeZone);
+  const frameNow = new Date(wallTimeAsUtcMs(nowWall));
   const results = parser.parse(input, { instant: frameNow, timezone: 0 }, { forwardDate: true });
 
   const [result, second] = results;
@@ -219,7 +217,7 @@ function parseWhenOrThrow(
     if (impossible) return impossible;
     return refuse(
       "no_time",
-      `I understood ${quote(result.text)} but not ${quote(unread)}. Write the date and time together, like "Dec 24 10:30am".`,
+      `I understood ${quote(result.text)} but not ${quote(unread)}; write the date and time together.`,
       "Dec 24 10:30am",
     );
   }
@@ -242,7 +240,7 @@ function parseWhenOrThrow(
 
   const limitMs = maxAheadDays * MS_PER_DAY;
   const dayWord = maxAheadDays === 1 ? "day" : "days";
-  const isExactDuration = tags.has("result/relativeDateAndTime") || tags.has("casualReference/now");
+  const isExactDuration = isExactDurationResult(result);
   // Exact durations also carry a certain timezoneOffset (the reference's), so they are not "written zones".
   const textOffset: number | null =
     !isExactDuration && start.isCertain("timezoneOffset") ? get("timezoneOffset") : null;
@@ -279,13 +277,23 @@ function parseWhenOrThrow(
   };
 
   if (isExactDuration) {
-    // chrono added the duration to the frame's now; undo the frame shift to get now + duration exactly.
-    const at = new Date(wallTimeAsUtcMs(parts) - nowOffset * MS_PER_MINUTE);
-    return check({ at, parts }, "in 2 hours", "in 2 weeks");
+    // chrono added the duration to the frame's now, so the wall-clock difference is the duration.
+    const durationMs = exactDurationMs(input, frameNow.getTime(), wallTimeAsUtcMs(parts));
+    const tooFarExample = maxAheadDays >= 15 ? "in 2 weeks" : "in 2 hours";
+    return check({ at: new Date(nowMs + durationMs), parts }, "in 2 hours", tooFarExample);
   }
 
-  const nowWall = wallTimeAt(nowMs, timeZone);
-  const hasTime = start.isCertain("hour") || tags.has("result/relativeDate");
+  // "in 3 days", "next week" (but not "end of next week", which is a day).
+  const isCalendarDuration = tags.has("result/relativeDate") && !tags.has("refiner/ENEndOfPeriodRefiner");
+  const hasTime = start.isCertain("hour") || isCalendarDuration;
+  if (!start.isCertain("hour") && isCalendarDuration) {
+    // "in 3 days": chrono implies the current time of day; take it from our own reading of now, which does not
+    // depend on the host's zone.
+    parts.hour = nowWall.hour;
+    parts.minute = nowWall.minute;
+    parts.second = nowWall.second;
+    parts.millisecond = nowWall.millisecond;
+  }
   const isWeekdayOnly = start.isCertain("weekday") && !start.isCertain("day") && !start.isCertain("month");
   const isTimeOnly =
     !start.isCertain("weekday") &&
@@ -294,7 +302,7 @@ function parseWhenOrThrow(
     !start.isCertain("year");
   const isYearless = start.isCertain("month") && !start.isCertain("year");
   const exampleIfPast = hasTime ? `tomorrow ${clockPhrase(parts.hour, parts.minute)}` : DEFAULT_EXAMPLE;
-  const exampleIfTooFar = "next monday 9am";
+  const exampleIfTooFar = maxAheadDays >= 14 ? "next monday 9am" : "tomorrow 9am";
 
   // "last friday (3pm)": chrono's forwardDate turns it into the coming Friday, so it is placed here instead.
   if (isWeekdayOnly && /\b(?:last|past|previous)\b/i.test(result.text)) {
@@ -315,7 +323,7 @@ function parseWhenOrThrow(
     const example = `${result.text.trim()} at ${isEvening ? "8pm" : "9am"}`;
     return refuse(
       "no_time",
-      `${quote(result.text)} is a date without a time; add the time you want, like "${example}".`,
+      `${quote(result.text)} is a date without a time; add the time you want.`,
       example,
     );
   }
@@ -332,7 +340,10 @@ function parseWhenOrThrow(
         placed = place(addDaysToWallTime(placed.parts, step));
       }
       for (let i = 0; i < 3; i++) {
-        const earlier = place(addDaysToWallTime(placed.parts, -step));
+        const earlierParts = addDaysToWallTime(placed.parts, -step);
+        // In the user's zone nothing dated before today can be ahead of now; skip the conversion.
+        if (textOffset === null && dayNumber(earlierParts) < dayNumber(nowWall)) break;
+        const earlier = place(earlierParts);
         if (earlier.at.getTime() <= nowMs) break;
         placed = earlier;
       }
@@ -356,6 +367,54 @@ function parseWhenOrThrow(
   }
 
   return check(withTextZoneNote(placed, textOffset, timeZone), exampleIfPast, exampleIfTooFar);
+}
+
+function isExactDurationResult(result: chrono.ParsedResult): boolean {
+  const tags = result.tags();
+  return tags.has("result/relativeDateAndTime") || tags.has("casualReference/now");
+}
+
+/**
+ * The length of an exact duration ("in 90 minutes") that chrono read from a frame whose now is `frameMs` and whose
+ * result is `endWallMs` (both wall clocks read as UTC). chrono does that arithmetic with host-local Dates, so on a
+ * host whose own clock changes near either wall time, one inside the host's DST gap is moved by the gap. That never
+ * happens on a UTC host; when it might have, the phrase is re-read from frames a few days away (whole days do not
+ * change "in N minutes/hours/days") where the host's clock is steady.
+ */
+function exactDurationMs(input: string, frameMs: number, endWallMs: number): number {
+  if (!hostClockChangesNear(frameMs) && !hostClockChangesNear(endWallMs)) return endWallMs - frameMs;
+  for (const shiftDays of [-3, 3, -6, 6]) {
+    const shifted = frameMs + shiftDays * MS_PER_DAY;
+    const [again] = parser.parse(input, { instant: new Date(shifted), timezone: 0 }, { forwardDate: true });
+    if (again === undefined || !isExactDurationResult(again)) continue;
+    const get = (component: chrono.Component): number => again.start.get(component) ?? Number.NaN;
+    const end = wallTimeAsUtcMs({
+      year: get("year"),
+      month: get("month"),
+      day: get("day"),
+      hour: get("hour"),
+      minute: get("minute"),
+      second: get("second"),
+      millisecond: get("millisecond"),
+    });
+    if (Number.isFinite(end) && !hostClockChangesNear(shifted) && !hostClockChangesNear(end)) {
+      return end - shifted;
+    }
+  }
+  return endWallMs - frameMs;
+}
+
+/** True when the HOST's UTC offset changes within 4 hours of this wall time (given as UTC milliseconds). */
+function hostClockChangesNear(wallMs: number): boolean {
+  const wall = new Date(wallMs);
+  const local = new Date(2000, 0, 1);
+  local.setFullYear(wall.getUTCFullYear(), wall.getUTCMonth(), wall.getUTCDate());
+  local.setHours(wall.getUTCHours(), wall.getUTCMinutes());
+  const fourHours = 4 * 3_600_000;
+  return (
+    new Date(local.getTime() - fourHours).getTimezoneOffset() !==
+    new Date(local.getTime() + fourHours).getTimezoneOffset()
+  );
 }
 
 function withTextZoneNote(placed: Placed, textOffset: number | null, timeZone: string): Placed {

@@ -183,6 +183,9 @@ export function resolveWallTime(parts: WallTime, timeZone: string): WallTimeReso
   const naive = wallTimeAsUtcMs(parts);
   const offsetBefore = offsetMinutesAt(naive - MS_PER_DAY, timeZone);
   const offsetAfter = offsetMinutesAt(naive + MS_PER_DAY, timeZone);
+  // Fast path (no change within a day either side): one offset, one instant.
+  if (offsetBefore === offsetAfter)
+    return { kind: "unique", at: new Date(naive - offsetBefore * MS_PER_MINUTE) };
   const candidates = [
     ...new Set([naive - offsetBefore * MS_PER_MINUTE, naive - offsetAfter * MS_PER_MINUTE]),
   ];
@@ -239,9 +242,13 @@ const NUMERIC_ZONE_NAME = /^(?:GMT|UTC)[+\-\u2212]/;
  * The zone's short name at `instant`: "EST", "PDT", "BST", "AEDT", "IST", or "GMT+9" when no English locale has
  * an abbreviation for it. Throws RangeError for an invalid zone or an invalid Date.
  */
-export function zoneAbbreviation(instant: Date | number, timeZone: string): string {
+export function zoneAbbreviation(
+  instant: Date | number,
+  timeZone: string,
+  knownOffsetMinutes?: number,
+): string {
   const ms = typeof instant === "number" ? instant : instant.getTime();
-  const offset = offsetMinutesAt(ms, timeZone);
+  const offset = knownOffsetMinutes ?? offsetMinutesAt(ms, timeZone);
   const key = `${timeZone}|${offset}`;
   const cached = abbreviationCache.get(key);
   if (cached !== undefined) return cached;
@@ -289,10 +296,11 @@ export function describeInZone(
   timeZone: string,
 ): { date: string; time: string; abbreviation: string } {
   const wall = wallTimeAt(at, timeZone);
+  const offset = (wallTimeAsUtcMs(wall) - at.getTime()) / MS_PER_MINUTE;
   return {
     date: formatWallDate(wall),
     time: formatClock(wall.hour, wall.minute),
-    abbreviation: zoneAbbreviation(at, timeZone),
+    abbreviation: zoneAbbreviation(at, timeZone, offset),
   };
 }
 

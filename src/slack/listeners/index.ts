@@ -1,8 +1,14 @@
 // Registers every Slack listener, grouped by surface.
 import type { App } from "@slack/bolt";
 import type { AppDeps } from "../../container.js";
+import { registerPostButtons } from "./actions/post-buttons.js";
+import { registerWhenPreview } from "./actions/when-preview.js";
 import { registerShareCommand } from "./commands/share.js";
+import { registerComposeSubmission } from "./views/compose-submission.js";
 
 export function registerListeners(app: App, deps: AppDeps): void {
   registerShareCommand(app, deps);
+  registerComposeSubmission(app, deps);
+  registerWhenPreview(app, deps);
+  registerPostButtons(app, deps);
 }
