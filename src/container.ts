@@ -2,12 +2,14 @@
 // Tests call this with their own database and clock; main.ts calls it for the real process.
 import { WebClient } from "@slack/web-api";
 import type { InngestFunction } from "inngest";
+import { type Background, createBackground } from "./background.js";
 import { resolveEncryptionKey } from "./crypto/encryption-key.js";
 import { createTokenCipher, type TokenCipher } from "./crypto/token-cipher.js";
 import type { Db } from "./db.js";
 import type { Env } from "./env.js";
 import { healthHandler } from "./http/health.js";
 import { INNGEST_PATH, inngestHandler } from "./http/inngest-route.js";
+import { linkedInCallbackRoute, OAUTH_CALLBACK_PATH } from "./http/linkedin-callback-route.js";
 import { createInngest, type InngestClient } from "./inngest/client.js";
 import { createFunctions } from "./inngest/index.js";
 import type { Logger } from "./logger.js";
@@ -29,6 +31,8 @@ export type AppDeps = {
   users: UserDirectory;
   /** Encrypts LinkedIn tokens at rest (AES-256-GCM). */
   cipher: TokenCipher;
+  /** Runs work that follows a Slack acknowledgement, bounded (see background.ts). */
+  background: Background;
 };
 
 export type Application = SlackServer & { deps: AppDeps; functions: InngestFunction.Like[] };
@@ -51,6 +55,7 @@ export function buildApplication(opts: { env: Env; db: Db; logger: Logger; clock
     clock,
     slack,
     users: createUserDirectory({ client: slack, now: () => clock().getTime() }),
+    background: createBackground(),
     cipher: createTokenCipher(
       resolveEncryptionKey({ configured: env.TOKEN_ENCRYPTION_KEY, pgliteDataDir: env.PGLITE_DATA_DIR }),
     ),
@@ -63,6 +68,7 @@ export function buildApplication(opts: { env: Env; db: Db; logger: Logger; clock
       method: ["GET", "POST", "PUT"],
       handler: inngestHandler(inngest, functions, env.INNGEST_SERVE_ORIGIN),
     },
+    { path: OAUTH_CALLBACK_PATH, method: "GET", handler: linkedInCallbackRoute(deps) },
   ];
   const server = createSlackServer({
     botToken: env.SLACK_BOT_TOKEN,

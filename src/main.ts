@@ -40,7 +40,7 @@ async function main() {
       port,
     );
   }
-  void checkSlackToken(app.app).then((problem) => {
+  void checkSlackToken(app.deps.slack).then((problem) => {
     if (problem)
       logger.warn({ problem }, "Slack token check failed; Slack requests will fail until it is fixed");
   });

@@ -2,7 +2,8 @@
 // HTTPReceiver), plus the custom routes (/api/inngest, /healthz, /linkedin/oauth/callback).
 // With SLACK_APP_TOKEN set, Slack arrives over Socket Mode and the same custom routes are still served.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { App, HTTPReceiver, LogLevel, type Receiver, SocketModeReceiver } from "@slack/bolt";
+import { App, type Authorize, HTTPReceiver, LogLevel, type Receiver, SocketModeReceiver } from "@slack/bolt";
+import { WebClient } from "@slack/web-api";
 import { boltLogger, type Logger } from "../logger.js";
 
 export type Route = {
@@ -63,12 +64,10 @@ export function createSlackServer(opts: SlackAppOptions): SlackServer {
     receiver = httpReceiver;
   }
   const app = new App({
-    token: opts.botToken,
+    authorize: cachedBotAuthorize(opts.botToken, new WebClient(opts.botToken, { slackApiUrl: opts.slackApiUrl })),
     receiver,
     logger,
     logLevel: LogLevel.INFO,
-    // Checked once at start-up by checkSlackToken instead, with a clear message (see main.ts).
-    tokenVerificationEnabled: false,
     clientOptions: {
       slackApiUrl: opts.slackApiUrl,
       rejectRateLimitedCalls: false,
@@ -93,10 +92,32 @@ export function createSlackServer(opts: SlackAppOptions): SlackServer {
   };
 }
 
+/**
+ * Bolt's own single-token authorization either calls auth.test once at construction and keeps a
+ * failure forever (tokenVerificationEnabled: true), or calls it on every request (false; read in
+ * @slack/bolt 5.1.0 dist/App.js singleAuthorization). This one calls it on first use, caches a
+ * success, and tries again after a failure.
+ */
+export function cachedBotAuthorize(botToken: string, client: WebClient): Authorize<boolean> {
+  let cached: Promise<{ botId?: string; botUserId?: string }> | undefined;
+  return async ({ isEnterpriseInstall }) => {
+    if (!cached) {
+      cached = client.auth.test().then((r) => ({
+        ...(r.bot_id ? { botId: r.bot_id } : {}),
+        ...(r.user_id ? { botUserId: r.user_id } : {}),
+      }));
+      cached.catch(() => {
+        cached = undefined;
+      });
+    }
+    return { botToken, isEnterpriseInstall, ...(await cached) };
+  };
+}
+
 /** Calls auth.test once; returns a one-line problem description, or undefined when the token works. */
-export async function checkSlackToken(app: App): Promise<string | undefined> {
+export async function checkSlackToken(client: WebClient): Promise<string | undefined> {
   try {
-    await app.client.auth.test();
+    await client.auth.test();
     return undefined;
   } catch (err) {
     const code = (err as { data?: { error?: string } }).data?.error ?? (err as Error).message;

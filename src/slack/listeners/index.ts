@@ -4,6 +4,7 @@ import type { AppDeps } from "../../container.js";
 import { registerPostButtons } from "./actions/post-buttons.js";
 import { registerWhenPreview } from "./actions/when-preview.js";
 import { registerShareCommand } from "./commands/share.js";
+import { registerHome } from "./home/index.js";
 import { registerComposeSubmission } from "./views/compose-submission.js";
 
 export function registerListeners(app: App, deps: AppDeps): void {
@@ -11,4 +12,5 @@ export function registerListeners(app: App, deps: AppDeps): void {
   registerComposeSubmission(app, deps);
   registerWhenPreview(app, deps);
   registerPostButtons(app, deps);
+  registerHome(app, deps);
 }

@@ -90,7 +90,9 @@ export function registerPostButtons(app: App, deps: AppDeps, refreshHome?: HomeR
     if (!ctx)
       return note(ctx, body, respond, ":warning: That button is out of date; run `/share list` again.");
     try {
-      const post = await cancelPost(deps, { teamId: ctx.teamId, actorId: ctx.userId, postRef: ctx.postRef });
+      const post = await deps.background(() =>
+        cancelPost(deps, { teamId: ctx.teamId, actorId: ctx.userId, postRef: ctx.postRef }),
+      );
       await note(
         ctx,
         body,

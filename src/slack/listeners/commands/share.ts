@@ -57,14 +57,16 @@ async function schedule(deps: AppDeps, { command, ack, respond }: CommandArgs, r
   }
   await ack();
   try {
-    const result = await schedulePost(deps, {
-      teamId: command.team_id,
-      userId: command.user_id,
-      channelId: command.channel_id,
-      whenText: parts.when,
-      text: decodeSlackText(parts.text),
-      submissionKey: `command:${command.trigger_id}`,
-    });
+    const result = await deps.background(() =>
+      schedulePost(deps, {
+        teamId: command.team_id,
+        userId: command.user_id,
+        channelId: command.channel_id,
+        whenText: parts.when,
+        text: decodeSlackText(parts.text),
+        submissionKey: `command:${command.trigger_id}`,
+      }),
+    );
     if (!result.ok) {
       await ephemeral(respond, `:warning: ${describeErrors(result)}\nNothing was scheduled.`);
       return;
@@ -91,7 +93,9 @@ async function schedule(deps: AppDeps, { command, ack, respond }: CommandArgs, r
 async function list(deps: AppDeps, { command, ack, respond }: CommandArgs) {
   await ack();
   try {
-    const result = await listUpcoming(deps, { teamId: command.team_id, userId: command.user_id });
+    const result = await deps.background(() =>
+      listUpcoming(deps, { teamId: command.team_id, userId: command.user_id }),
+    );
     await respond({ response_type: "ephemeral", ...postListMessage(result) });
   } catch (err) {
     deps.logger.error({ err }, "/share list failed");
@@ -110,7 +114,9 @@ async function cancel(deps: AppDeps, { command, ack, respond }: CommandArgs, res
   }
   await ack();
   try {
-    const post = await cancelPost(deps, { teamId: command.team_id, actorId: command.user_id, postRef: ref });
+    const post = await deps.background(() =>
+      cancelPost(deps, { teamId: command.team_id, actorId: command.user_id, postRef: ref }),
+    );
     await ephemeral(respond, `:no_entry_sign: Cancelled post \`${post.shortId}\`; it will not be published.`);
   } catch (err) {
     deps.logger.info({ err, user: command.user_id }, "/share cancel refused or failed");

@@ -124,19 +124,22 @@ export function registerComposeSubmission(app: App, deps: AppDeps): void {
     await ack();
 
     try {
-      if (metadata.mode === "edit" && metadata.postId) {
-        const result = await editPost(
-          deps,
-          {
-            teamId,
-            actorId: userId,
-            postId: metadata.postId,
-            ...(metadata.version ? { expectedVersion: metadata.version } : {}),
-            whenText: values.whenText,
-            text: values.text,
-            ...(values.connectionId ? { connectionId: values.connectionId } : {}),
-          },
-          validated,
+      const editedPostId = metadata.postId;
+      if (metadata.mode === "edit" && editedPostId) {
+        const result = await deps.background(() =>
+          editPost(
+            deps,
+            {
+              teamId,
+              actorId: userId,
+              postId: editedPostId,
+              ...(metadata.version ? { expectedVersion: metadata.version } : {}),
+              whenText: values.whenText,
+              text: values.text,
+              ...(values.connectionId ? { connectionId: values.connectionId } : {}),
+            },
+            validated,
+          ),
         );
         if (result.ok) {
           await tellUser(
@@ -155,7 +158,9 @@ export function registerComposeSubmission(app: App, deps: AppDeps): void {
         }
         return;
       }
-      const result = await schedulePost(deps, { ...input, submissionKey: `view:${view.id}` }, validated);
+      const result = await deps.background(() =>
+        schedulePost(deps, { ...input, submissionKey: `view:${view.id}` }, validated),
+      );
       if (!result.ok || result.duplicate) return;
       await tellUser(
         deps,
