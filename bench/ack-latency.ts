@@ -28,7 +28,6 @@ const percentile = (sorted: number[], p: number) =>
     ? Number.NaN
     : (sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN);
 const round = (n: number) => Math.round(n * 10) / 10;
-const rssMb = () => round(process.memoryUsage().rss / 1024 / 1024);
 
 async function load(
   send: (i: number) => Promise<{ status: number; ms: number }>,

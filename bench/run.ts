@@ -47,9 +47,11 @@ async function main() {
     );
     const line = (r: string[]) => `| ${r.map((c, i) => c.padEnd(widths[i]!)).join(" | ")} |`;
     process.stdout.write(
-      [line(["figure", "value", "target"]), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)].join(
-        "\n",
-      ) + "\n",
+      `${[
+        line(["figure", "value", "target"]),
+        line(widths.map((w) => "-".repeat(w))),
+        ...rows.map(line),
+      ].join("\n")}\n`,
     );
   }
   process.exit(0);

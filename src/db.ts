@@ -1,6 +1,7 @@
 // One Prisma client per process: PostgreSQL through @prisma/adapter-pg when DATABASE_URL is set,
 // otherwise the embedded PGlite database (real PostgreSQL compiled to WebAssembly) in a local folder.
 import { mkdirSync } from "node:fs";
+import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
@@ -27,8 +28,29 @@ export function openDatabase(opts: { databaseUrl?: string; pgliteDataDir: string
   return fromPGlite(pglite);
 }
 
+/**
+ * PGlite runs PostgreSQL inside this thread, and its answers arrive as promise continuations: a chain
+ * of queries never hands the event loop back to waiting HTTP requests, so Slack's acknowledgements
+ * could wait behind a burst of database work. Each top-level query first yields to the event loop.
+ */
+export function yieldingPGlite(pglite: PGlite): PGlite {
+  const yielding = new Set<PropertyKey>(["query", "exec", "transaction"]);
+  return new Proxy(pglite, {
+    get(target, prop) {
+      const value = Reflect.get(target, prop, target) as unknown;
+      if (typeof value !== "function") return value;
+      const bound = (value as (...args: unknown[]) => unknown).bind(target);
+      if (!yielding.has(prop)) return bound;
+      return async (...args: unknown[]) => {
+        await yieldToEventLoop();
+        return bound(...args);
+      };
+    },
+  });
+}
+
 export function fromPGlite(pglite: PGlite): DbHandle {
-  const db = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  const db = new PrismaClient({ adapter: new PrismaPGlite(yieldingPGlite(pglite)) });
   return {
     db,
     kind: "pglite",

@@ -7,6 +7,8 @@ export const postScheduledSchema = z.object({
   version: z.number().int().positive(),
   /** ISO-8601 UTC instant */
   publishAt: z.iso.datetime({ offset: true }),
+  /** The post's LinkedIn connection: the key of publish-post's per-connection concurrency limit. */
+  connectionId: z.uuid().optional(),
 });
 export type PostScheduledData = z.infer<typeof postScheduledSchema>;
 

@@ -64,7 +64,10 @@ export function createSlackServer(opts: SlackAppOptions): SlackServer {
     receiver = httpReceiver;
   }
   const app = new App({
-    authorize: cachedBotAuthorize(opts.botToken, new WebClient(opts.botToken, { slackApiUrl: opts.slackApiUrl })),
+    authorize: cachedBotAuthorize(
+      opts.botToken,
+      new WebClient(opts.botToken, { slackApiUrl: opts.slackApiUrl }),
+    ),
     receiver,
     logger,
     logLevel: LogLevel.INFO,

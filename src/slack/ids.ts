@@ -7,6 +7,8 @@ export const VIEW = {
   cancelConfirm: "cancel_post_confirm",
   settings: "home_settings",
   connectOrganization: "connect_organization",
+  connectLinkedIn: "connect_linkedin",
+  notice: "home_notice",
 } as const;
 
 export const BLOCK = {
@@ -37,4 +39,7 @@ export const ACTION = {
   settingsAdmins: "settings_admins_select",
   organization: "organization_select",
   page: "home_page",
+  pagePrev: "home_page_prev",
+  /** URL buttons (LinkedIn authorization, post links): Slack still sends an action, which is only acked. */
+  openLinkedInUrl: "linkedin_open_url",
 } as const;

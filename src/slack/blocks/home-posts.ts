@@ -5,7 +5,7 @@ import { formatInZone } from "../../scheduling/parse-when.js";
 import { ACTION } from "../ids.js";
 import { escapeMrkdwn, slackDate, truncate } from "./format.js";
 import { pagerBlock } from "./home-paging.js";
-import type { HomePage, HomePost, HomeSection } from "./home-types.js";
+import type { HomePage, HomePost } from "./home-types.js";
 import { cancelConfirm } from "./post-status.js";
 
 const PREVIEW_CHARS = 140;
@@ -125,7 +125,7 @@ export function queueBlocks(list: HomePage<HomePost>, timeZone: string): KnownBl
       accessory: cancelButton(p.id),
     });
   }
-  blocks.push(...pagerBlock("queue" satisfies HomeSection, list.page, list.pageCount));
+  blocks.push(...pagerBlock("queue", list.page, list.pageCount));
   return blocks;
 }
 

@@ -2,6 +2,7 @@
 import type { App } from "@slack/bolt";
 import type { AppDeps } from "../../container.js";
 import { registerPostButtons } from "./actions/post-buttons.js";
+import { registerRetryAction } from "./actions/retry.js";
 import { registerWhenPreview } from "./actions/when-preview.js";
 import { registerShareCommand } from "./commands/share.js";
 import { registerHome } from "./home/index.js";
@@ -12,5 +13,6 @@ export function registerListeners(app: App, deps: AppDeps): void {
   registerComposeSubmission(app, deps);
   registerWhenPreview(app, deps);
   registerPostButtons(app, deps);
+  registerRetryAction(app, deps);
   registerHome(app, deps);
 }

@@ -19,7 +19,7 @@ export function registerConnectLinkedIn(app: App, deps: AppDeps): void {
     await ack();
     const ctx = readAction(body);
     if (!ctx) return;
-    const result = await startLinkedInConnect(deps, ctx.teamId, ctx.userId);
+    const result = await deps.background(() => startLinkedInConnect(deps, ctx.teamId, ctx.userId));
     switch (result.kind) {
       case "forbidden":
         deps.logger.warn(
@@ -27,7 +27,7 @@ export function registerConnectLinkedIn(app: App, deps: AppDeps): void {
           "admin action refused",
         );
         await showNotice(deps, ctx, adminsOnlyModal(), ADMINS_ONLY);
-        await refreshHome(deps, ctx.teamId, ctx.userId);
+        await deps.background(() => refreshHome(deps, ctx.teamId, ctx.userId));
         return;
       case "not_configured":
         await showNotice(

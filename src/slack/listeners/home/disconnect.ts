@@ -15,7 +15,9 @@ export function registerDisconnect(app: App, deps: AppDeps): void {
     const ctx = readAction(body);
     const connectionId = z.uuid().safeParse(ctx?.value);
     if (!ctx || !connectionId.success) return;
-    const result = await disconnectConnection(deps, ctx.teamId, ctx.userId, connectionId.data);
+    const result = await deps.background(() =>
+      disconnectConnection(deps, ctx.teamId, ctx.userId, connectionId.data),
+    );
     if (result.kind === "forbidden") {
       deps.logger.warn(
         { teamId: ctx.teamId, userId: ctx.userId, action: "disconnect" },
@@ -26,6 +28,6 @@ export function registerDisconnect(app: App, deps: AppDeps): void {
       const text = "That LinkedIn connection no longer exists or was already disconnected.";
       await showNotice(deps, ctx, noticeModal("Not found", text), text);
     }
-    await refreshHome(deps, ctx.teamId, ctx.userId, homePages(ctx));
+    await deps.background(() => refreshHome(deps, ctx.teamId, ctx.userId, homePages(ctx)));
   });
 }

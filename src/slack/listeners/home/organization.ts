@@ -35,7 +35,9 @@ export function registerConnectOrganization(app: App, deps: AppDeps): void {
         deps.logger.warn({ err, userId: ctx.userId }, "could not open the company page modal");
       }
     }
-    const result = await listConnectablePages(deps, ctx.teamId, ctx.userId, connectionId.data);
+    const result = await deps.background(() =>
+      listConnectablePages(deps, ctx.teamId, ctx.userId, connectionId.data),
+    );
     const view =
       result.kind === "forbidden"
         ? adminsOnlyModal()
@@ -58,7 +60,9 @@ export function registerConnectOrganization(app: App, deps: AppDeps): void {
         result.kind === "forbidden" ? ADMINS_ONLY : "Try “Add a company page” again from the Home tab.",
       );
     }
-    if (result.kind === "forbidden") await refreshHome(deps, ctx.teamId, ctx.userId, homePages(ctx));
+    if (result.kind === "forbidden") {
+      await deps.background(() => refreshHome(deps, ctx.teamId, ctx.userId, homePages(ctx)));
+    }
   });
 
   app.view(VIEW.connectOrganization, async ({ ack, body }) => {
@@ -90,6 +94,6 @@ export function registerConnectOrganization(app: App, deps: AppDeps): void {
       return;
     }
     await ack();
-    await refreshHome(deps, ctx.teamId, ctx.userId);
+    await deps.background(() => refreshHome(deps, ctx.teamId, ctx.userId));
   });
 }

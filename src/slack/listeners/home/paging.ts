@@ -14,7 +14,7 @@ export function registerHomePaging(app: App, deps: AppDeps): void {
       const target = parsePageValue(ctx?.value);
       if (!ctx || !target) return;
       const pages = { ...decodePages(ctx.viewMetadata), [target.section]: target.page };
-      await refreshHome(deps, ctx.teamId, ctx.userId, pages);
+      await deps.background(() => refreshHome(deps, ctx.teamId, ctx.userId, pages));
     });
   }
 }

@@ -14,14 +14,14 @@ export function registerSettings(app: App, deps: AppDeps): void {
     await ack();
     const ctx = readAction(body);
     if (!ctx) return;
-    const result = await loadSettings(deps, ctx.teamId, ctx.userId);
+    const result = await deps.background(() => loadSettings(deps, ctx.teamId, ctx.userId));
     if (result.kind === "forbidden") {
       deps.logger.warn(
         { teamId: ctx.teamId, userId: ctx.userId, action: "settings" },
         "admin action refused",
       );
       await showNotice(deps, ctx, adminsOnlyModal(), ADMINS_ONLY);
-      await refreshHome(deps, ctx.teamId, ctx.userId);
+      await deps.background(() => refreshHome(deps, ctx.teamId, ctx.userId));
       return;
     }
     await showNotice(
@@ -52,6 +52,6 @@ export function registerSettings(app: App, deps: AppDeps): void {
       return;
     }
     await ack();
-    await refreshHome(deps, ctx.teamId, ctx.userId);
+    await deps.background(() => refreshHome(deps, ctx.teamId, ctx.userId));
   });
 }
