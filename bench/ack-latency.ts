@@ -6,7 +6,7 @@ import { TEST_BOT_TOKEN, TEST_ENCRYPTION_KEY, TEST_SIGNING_SECRET } from "../tes
 import { startFakeInngest } from "../test/support/fake-inngest.js";
 import { startFakeSlack } from "../test/support/fake-slack.js";
 import { postForm } from "../test/support/slack-signing.js";
-import { prepareEmbeddedDb, startProcess } from "./app-process.js";
+import { prepareEmbeddedDb, startProcess } from "../test/support/app-process.js";
 import { startBenchPostgres } from "./postgres.js";
 
 export type LatencyFigures = {

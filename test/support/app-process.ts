@@ -1,5 +1,5 @@
 // Starts the app (or the bare Bolt baseline) as its own process, as in production, on an embedded
-// database prepared from the committed migrations.
+// database prepared from the committed migrations. Used by the end-to-end tests and the benchmark.
 import { type ChildProcess, spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { mkdtemp } from "node:fs/promises";
@@ -7,9 +7,9 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
-import { createTokenCipher } from "../src/crypto/token-cipher.js";
-import { TEAM_ID, TEST_ENCRYPTION_KEY } from "../test/support/app.js";
-import { migrationSql } from "../test/support/db.js";
+import { createTokenCipher } from "../../src/crypto/token-cipher.js";
+import { TEAM_ID, TEST_ENCRYPTION_KEY } from "./app.js";
+import { migrationSql } from "./db.js";
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -24,11 +24,11 @@ export async function freePort(): Promise<number> {
 }
 
 /** A PGlite data folder with the schema, a workspace and an active LinkedIn connection. */
-export async function prepareEmbeddedDb(): Promise<string> {
-  const dir = await mkdtemp(path.join(tmpdir(), "bench-pglite-"));
+export async function prepareEmbeddedDb(accessToken = "bench-access-token"): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), "app-pglite-"));
   const db = new PGlite({ dataDir: dir });
   for (const sql of migrationSql()) await db.exec(sql);
-  const token = createTokenCipher(TEST_ENCRYPTION_KEY).encrypt("bench-access-token");
+  const token = createTokenCipher(TEST_ENCRYPTION_KEY).encrypt(accessToken);
   await db.query(
     `INSERT INTO "Workspace" (id, "slackTeamId", "updatedAt") VALUES ('00000000-0000-4000-8000-000000000001', $1, now())`,
     [TEAM_ID],
@@ -42,11 +42,22 @@ export async function prepareEmbeddedDb(): Promise<string> {
   return dir;
 }
 
-export type Proc = { url: string; child: ChildProcess; rssMb(): number; stop(): Promise<void> };
+export type Proc = {
+  url: string;
+  child: ChildProcess;
+  output: string[];
+  rssMb(): number;
+  stop(): Promise<void>;
+};
 
+/**
+ * Starts `script` as its own process: a .ts file through tsx, a built .js file with plain node (as
+ * `npm start` does). Everything it prints is kept in `output`.
+ */
 export async function startProcess(script: string, env: Record<string, string>): Promise<Proc> {
   const port = await freePort();
-  const child = spawn(process.execPath, ["--import", "tsx", script], {
+  const args = script.endsWith(".ts") ? ["--import", "tsx", script] : [script];
+  const child = spawn(process.execPath, args, {
     env: {
       PATH: process.env.PATH ?? "",
       HOME: process.env.HOME ?? "/tmp",
@@ -54,12 +65,16 @@ export async function startProcess(script: string, env: Record<string, string>):
       ...env,
       PORT: String(port),
     },
-    stdio: ["ignore", "ignore", "inherit"],
+    stdio: ["ignore", "pipe", "pipe"],
   });
+  const output: string[] = [];
+  child.stdout?.on("data", (chunk: Buffer) => output.push(chunk.toString("utf8")));
+  child.stderr?.on("data", (chunk: Buffer) => output.push(chunk.toString("utf8")));
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 30_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`${script} exited with ${child.exitCode}`);
+    if (child.exitCode !== null)
+      throw new Error(`${script} exited with ${child.exitCode}: ${output.join("")}`);
     try {
       const res = await fetch(`${url}/slack/events`, { method: "POST", body: "" });
       if (res.status > 0) break;
@@ -72,6 +87,7 @@ export async function startProcess(script: string, env: Record<string, string>):
   return {
     url,
     child,
+    output,
     rssMb: () => {
       const status = readFileSync(`/proc/${child.pid}/status`, "utf8");
       const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? Number.NaN);
