@@ -3,10 +3,10 @@
 // Bolt app answering a trivial command is measured the same way in the same run.
 import { rm } from "node:fs/promises";
 import { TEST_BOT_TOKEN, TEST_ENCRYPTION_KEY, TEST_SIGNING_SECRET } from "../test/support/app.js";
+import { prepareEmbeddedDb, startProcess } from "../test/support/app-process.js";
 import { startFakeInngest } from "../test/support/fake-inngest.js";
 import { startFakeSlack } from "../test/support/fake-slack.js";
 import { postForm } from "../test/support/slack-signing.js";
-import { prepareEmbeddedDb, startProcess } from "../test/support/app-process.js";
 import { startBenchPostgres } from "./postgres.js";
 
 export type LatencyFigures = {

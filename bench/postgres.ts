@@ -7,8 +7,8 @@ import path from "node:path";
 import pg from "pg";
 import { createTokenCipher } from "../src/crypto/token-cipher.js";
 import { TEAM_ID, TEST_ENCRYPTION_KEY } from "../test/support/app.js";
-import { migrationSql } from "../test/support/db.js";
 import { freePort } from "../test/support/app-process.js";
+import { migrationSql } from "../test/support/db.js";
 
 export type BenchPostgres = { url: string; stop(): void };
 

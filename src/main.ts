@@ -1,7 +1,7 @@
 // Composition root: load env → db → inngest → slack app → listen.
 
 import { buildApplication } from "./container.js";
-import { openDatabase } from "./db.js";
+import { openDatabase, pingDatabase } from "./db.js";
 import { type Env, EnvError, loadEnv } from "./env.js";
 import { createLogger } from "./logger.js";
 import { checkSlackToken } from "./slack/app.js";
@@ -23,6 +23,10 @@ async function main() {
   const logger = createLogger({ level: env.LOG_LEVEL });
   const handle = openDatabase({ databaseUrl: env.DATABASE_URL, pgliteDataDir: env.PGLITE_DATA_DIR });
   const app = buildApplication({ env, db: handle.db, logger });
+  // Open the database before taking traffic, so the first requests do not pay for it.
+  if (!(await pingDatabase(handle.db, 30_000))) {
+    logger.warn({ database: handle.kind }, "the database did not answer at start-up; /healthz will say so");
+  }
   const port = await app.start();
   logger.info(
     {

@@ -192,23 +192,29 @@ describe("publish-post retries", () => {
     }
   });
 
-  it("a Slack failure in the announce step retries only Slack: LinkedIn is called once", async () => {
-    const post = await h.post(await h.connection());
-    const linkedin = linkedInAnswers(created("urn:li:share:7306"));
-    h.t.slack.fail("chat.update", { error: "internal_error", times: 1 });
+  it.each([
+    ["an error", { error: "internal_error", times: 1 }],
+    ["a rate limit (429, Retry-After)", { error: "ratelimited", status: 429, retryAfter: 1, times: 1 }],
+  ])(
+    "Slack answering %s in the announce step retries only Slack: LinkedIn is called once",
+    async (_name, failure) => {
+      const post = await h.post(await h.connection());
+      const linkedin = linkedInAnswers(created("urn:li:share:7306"));
+      h.t.slack.fail("chat.update", failure);
 
-    const run = await publish(post);
+      const run = await publish(post);
 
-    expect(run.status).toBe("completed");
-    expect(run.steps.map((s) => `${s.op}:${s.name}`)).toEqual([
-      "StepRun:publish",
-      "StepError:announce",
-      "StepRun:announce",
-    ]);
-    expect(linkedin).toHaveLength(1);
-    expect(h.t.slack.callsTo("chat.update")).toHaveLength(2);
-    expect(String(h.t.slack.callsTo("chat.update")[1]?.args.text)).toContain("urn:li:share:7306");
-  });
+      expect(run.status).toBe("completed");
+      expect(run.steps.map((s) => `${s.op}:${s.name}`)).toEqual([
+        "StepRun:publish",
+        "StepError:announce",
+        "StepRun:announce",
+      ]);
+      expect(linkedin).toHaveLength(1);
+      expect(h.t.slack.callsTo("chat.update")).toHaveLength(2);
+      expect(String(h.t.slack.callsTo("chat.update")[1]?.args.text)).toContain("urn:li:share:7306");
+    },
+  );
 });
 
 describe("publish-post onFailure", () => {

@@ -1,6 +1,7 @@
 // Registers every Slack listener, grouped by surface.
 import type { App } from "@slack/bolt";
 import type { AppDeps } from "../../container.js";
+import { refreshHome } from "../../home/refresh-home.js";
 import { registerPostButtons } from "./actions/post-buttons.js";
 import { registerRetryAction } from "./actions/retry.js";
 import { registerWhenPreview } from "./actions/when-preview.js";
@@ -12,7 +13,7 @@ export function registerListeners(app: App, deps: AppDeps): void {
   registerShareCommand(app, deps);
   registerComposeSubmission(app, deps);
   registerWhenPreview(app, deps);
-  registerPostButtons(app, deps);
+  registerPostButtons(app, deps, refreshHome);
   registerRetryAction(app, deps);
   registerHome(app, deps);
 }

@@ -3,6 +3,7 @@
 import type { App, BlockAction } from "@slack/bolt";
 import { z } from "zod";
 import type { AppDeps } from "../../../container.js";
+import { refreshHome } from "../../../home/refresh-home.js";
 import { retryPost } from "../../../posts/retry-post.js";
 import { ACTION } from "../../ids.js";
 import { failureMessage } from "../failure-message.js";
@@ -13,12 +14,19 @@ const retryClickSchema = z.object({
   team: z.object({ id: z.string().min(1) }).nullish(),
   user: z.object({ id: z.string().min(1), team_id: z.string().optional() }),
   channel: z.object({ id: z.string() }).nullish(),
+  view: z.object({ type: z.string() }).passthrough().nullish(),
   actions: z
     .array(z.object({ action_id: z.literal(ACTION.retry), value: z.string().min(1).max(100) }))
     .min(1),
 });
 
-export type RetryClick = { teamId: string; userId: string; postRef: string; channelId?: string };
+export type RetryClick = {
+  teamId: string;
+  userId: string;
+  postRef: string;
+  channelId?: string;
+  fromHome: boolean;
+};
 
 export function readRetryClick(body: unknown): RetryClick | null {
   const parsed = retryClickSchema.safeParse(body);
@@ -27,7 +35,13 @@ export function readRetryClick(body: unknown): RetryClick | null {
   const teamId = b.team?.id ?? b.user.team_id;
   const postRef = b.actions[0]?.value;
   if (!teamId || !postRef) return null;
-  return { teamId, userId: b.user.id, postRef, ...(b.channel?.id ? { channelId: b.channel.id } : {}) };
+  return {
+    teamId,
+    userId: b.user.id,
+    postRef,
+    ...(b.channel?.id ? { channelId: b.channel.id } : {}),
+    fromHome: b.view?.type === "home",
+  };
 }
 
 export function registerRetryAction(app: App, deps: AppDeps): void {
@@ -44,11 +58,9 @@ export function registerRetryAction(app: App, deps: AppDeps): void {
       return;
     }
     try {
-      const { post, eventAccepted } = await retryPost(deps, {
-        teamId: click.teamId,
-        actorId: click.userId,
-        postRef: click.postRef,
-      });
+      const { post, eventAccepted } = await deps.background(() =>
+        retryPost(deps, { teamId: click.teamId, actorId: click.userId, postRef: click.postRef }),
+      );
       await tellUser(
         deps,
         to,
@@ -59,5 +71,6 @@ export function registerRetryAction(app: App, deps: AppDeps): void {
     } catch (err) {
       await tellUser(deps, to, failureMessage(err, "Nothing was retried"));
     }
+    if (click.fromHome) await refreshHome(deps, click.teamId, click.userId);
   });
 }
