@@ -5,10 +5,7 @@ import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { createTokenCipher } from "../src/crypto/token-cipher.js";
-import { TEAM_ID, TEST_ENCRYPTION_KEY } from "../test/support/app.js";
-import { freePort } from "../test/support/app-process.js";
-import { migrationSql } from "../test/support/db.js";
+import { freePort, seedDatabase } from "../test/support/app-process.js";
 
 export type BenchPostgres = { url: string; stop(): void };
 
@@ -57,17 +54,7 @@ export async function startBenchPostgres(): Promise<BenchPostgres | undefined> {
   const url = `postgresql://postgres@127.0.0.1:${port}/postgres`;
   const client = new pg.Client({ connectionString: url });
   await client.connect();
-  for (const sql of migrationSql()) await client.query(sql);
-  const token = createTokenCipher(TEST_ENCRYPTION_KEY).encrypt("bench-access-token");
-  await client.query(
-    `INSERT INTO "Workspace" (id, "slackTeamId", "updatedAt") VALUES ('00000000-0000-4000-8000-000000000001', $1, now())`,
-    [TEAM_ID],
-  );
-  await client.query(
-    `INSERT INTO "LinkedInConnection" (id, "workspaceId", "authorUrn", "displayName", "accessTokenEnc", "accessTokenExpiresAt", "connectedByUserId", "updatedAt")
-     VALUES ('00000000-0000-4000-8000-000000000002', '00000000-0000-4000-8000-000000000001', 'urn:li:person:bench', 'Bench', $1, now() + interval '50 days', 'U0ADMIN', now())`,
-    [token],
-  );
+  await seedDatabase((sql, params) => client.query(sql, params));
   await client.end();
   return {
     url,

@@ -4,6 +4,7 @@ import { mkdirSync } from "node:fs";
 import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "./generated/prisma/client.js";
 
@@ -16,12 +17,25 @@ export type DbHandle = {
   close(): Promise<void>;
 };
 
-export function openDatabase(opts: { databaseUrl?: string; pgliteDataDir: string }): DbHandle {
+export function openDatabase(opts: {
+  databaseUrl?: string;
+  pgliteDataDir: string;
+  onIdleError?: (err: Error) => void;
+}): DbHandle {
   if (opts.databaseUrl) {
-    const db = new PrismaClient({
-      adapter: new PrismaPg({ connectionString: opts.databaseUrl, connectionTimeoutMillis: 5_000, max: 10 }),
-    });
-    return { db, kind: "postgres", close: () => db.$disconnect() };
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, connectionTimeoutMillis: 5_000, max: 10 });
+    // An idle connection the server closed (restart, failover) is an event, not a crash: the pool
+    // replaces it, and requests meanwhile get a clear "database didn't answer" message.
+    pool.on("error", (err) => opts.onIdleError?.(err));
+    const db = new PrismaClient({ adapter: new PrismaPg(pool) });
+    return {
+      db,
+      kind: "postgres",
+      close: async () => {
+        await db.$disconnect();
+        await pool.end().catch(() => {});
+      },
+    };
   }
   mkdirSync(opts.pgliteDataDir, { recursive: true });
   const pglite = new PGlite({ dataDir: opts.pgliteDataDir });

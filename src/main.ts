@@ -21,7 +21,11 @@ function readEnv(): Env {
 async function main() {
   const env = readEnv();
   const logger = createLogger({ level: env.LOG_LEVEL });
-  const handle = openDatabase({ databaseUrl: env.DATABASE_URL, pgliteDataDir: env.PGLITE_DATA_DIR });
+  const handle = openDatabase({
+    databaseUrl: env.DATABASE_URL,
+    pgliteDataDir: env.PGLITE_DATA_DIR,
+    onIdleError: (err) => logger.warn({ err }, "an idle database connection was closed by the server"),
+  });
   const app = buildApplication({ env, db: handle.db, logger });
   // Open the database before taking traffic, so the first requests do not pay for it.
   if (!(await pingDatabase(handle.db, 30_000))) {

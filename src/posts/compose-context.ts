@@ -11,6 +11,8 @@ export type ComposeContext =
       timeZone: string;
       zoneNote?: string;
       connections: { id: string; displayName: string; kind: "member" | "organization" }[];
+      /** The workspace's default channel for status messages, from the Home tab's settings. */
+      defaultChannelId?: string;
     }
   | { ok: false; message: string };
 
@@ -33,5 +35,6 @@ export async function composeContext(deps: AppDeps, teamId: string, userId: stri
     timeZone: zone.timeZone,
     ...(zone.fallbackNote ? { zoneNote: zone.fallbackNote } : {}),
     connections: connections.map((c) => ({ id: c.id, displayName: c.displayName, kind: c.kind })),
+    ...(workspace.defaultChannelId ? { defaultChannelId: workspace.defaultChannelId } : {}),
   };
 }

@@ -105,6 +105,7 @@ describe("the production process, end to end", () => {
     const data = event!.data as { postId: string; version: number; publishAt: string };
     expect(event!.id).toBe(`post-${data.postId}-v1`);
     expect(event!.ts).toBe(Date.parse(data.publishAt));
+    while (slack.responses.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
     expect(String(slack.responses.at(-1)?.body.text)).toContain("Scheduled");
 
     // Inngest starts the run at the event's time.

@@ -1,9 +1,10 @@
 // The App Home through the real app: what an admin and a member see, paging with many posts, settings,
 // disconnect, and a member's crafted admin actions refused without changing anything.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { ACTION, BLOCK, VIEW } from "../../src/slack/ids.js";
-import { eventually, startTestApp, type TestApp } from "../support/app.js";
+import { eventually, type TestApp } from "../support/app.js";
 import { makeConnection, makePost, makeWorkspace } from "../support/factories.js";
+import { useTestApp } from "../support/use-test-app.js";
 import { homeButton, viewSubmission } from "./payloads.js";
 
 const NOW = new Date("2026-12-04T15:00:00Z");
@@ -13,13 +14,10 @@ type View = { blocks: { type: string; block_id?: string }[]; private_metadata?: 
 
 describe("App Home", () => {
   let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp({ clock: () => NOW });
+  useTestApp({ clock: () => NOW }, (app) => {
+    t = app;
   });
-  afterAll(() => t.stop());
   beforeEach(async () => {
-    await t.db.exec(`TRUNCATE "Workspace" CASCADE`);
-    t.slack.reset();
     t.slack.users.set("U0ADMIN", { id: "U0ADMIN", is_admin: true, tz: "Europe/London" });
     t.slack.users.set("U0AUTHOR", { id: "U0AUTHOR", tz: "America/New_York" });
   });

@@ -2,10 +2,11 @@
 // their token checked once; a dead token or a missing connection is DMed to the author and the owner.
 import { InngestTestEngine } from "@inngest/test";
 import nock from "nock";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createPreflightFunction } from "../../src/inngest/functions/preflight.js";
-import { startTestApp, type TestApp } from "../support/app.js";
+import type { TestApp } from "../support/app.js";
 import { makeConnection, makePost, makeWorkspace } from "../support/factories.js";
+import { useTestApp } from "../support/use-test-app.js";
 
 const MIN = 60_000;
 const NOW = new Date("2026-12-04T15:00:00Z");
@@ -13,13 +14,8 @@ const API = "https://api.linkedin.test";
 
 describe("pre-flight cron", () => {
   let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp({ clock: () => NOW });
-  });
-  afterAll(() => t.stop());
-  beforeEach(async () => {
-    await t.db.exec(`TRUNCATE "Workspace" CASCADE`);
-    t.slack.reset();
+  useTestApp({ clock: () => NOW }, (app) => {
+    t = app;
   });
 
   async function run(at = NOW) {

@@ -1,9 +1,10 @@
 // The compose modal through the real receiver: opening it, the live preview, submitting (errors under
 // the field at fault, one post per submission), and editing a post from its Edit button.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ACTION, BLOCK, VIEW } from "../../src/slack/ids.js";
-import { eventually, startTestApp, type TestApp } from "../support/app.js";
+import { eventually, type TestApp } from "../support/app.js";
 import { makeConnection, makePost, makeWorkspace } from "../support/factories.js";
+import { useTestApp } from "../support/use-test-app.js";
 
 const NOW = new Date("2026-12-04T15:00:00Z"); // 10:00 in New York
 
@@ -50,14 +51,8 @@ function submission(opts: {
 
 describe("the compose modal", () => {
   let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp({ clock: () => NOW });
-  });
-  afterAll(() => t.stop());
-  beforeEach(async () => {
-    await t.db.exec(`TRUNCATE "Workspace" CASCADE`);
-    t.slack.reset();
-    t.inngestApi.reset();
+  useTestApp({ clock: () => NOW }, (app) => {
+    t = app;
   });
 
   it("opens on /share with the user's zone in the hint and the current channel preselected", async () => {
@@ -182,14 +177,8 @@ describe("the compose modal", () => {
 
 describe("editing a post", () => {
   let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp({ clock: () => NOW });
-  });
-  afterAll(() => t.stop());
-  beforeEach(async () => {
-    await t.db.exec(`TRUNCATE "Workspace" CASCADE`);
-    t.slack.reset();
-    t.inngestApi.reset();
+  useTestApp({ clock: () => NOW }, (app) => {
+    t = app;
   });
 
   const editButton = (postId: string, user = "U0AUTHOR") =>

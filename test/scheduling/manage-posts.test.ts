@@ -1,21 +1,16 @@
 // /share list and cancel, and the Cancel button: only the author or an admin, checked on the server.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ACTION } from "../../src/slack/ids.js";
-import { eventually, startTestApp, type TestApp } from "../support/app.js";
+import { eventually, type TestApp } from "../support/app.js";
 import { makeConnection, makePost, makeWorkspace } from "../support/factories.js";
+import { useTestApp } from "../support/use-test-app.js";
 
 const NOW = new Date("2026-12-04T15:00:00Z");
 
 describe("managing posts", () => {
   let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp({ clock: () => NOW });
-  });
-  afterAll(() => t.stop());
-  beforeEach(async () => {
-    await t.db.exec(`TRUNCATE "Workspace" CASCADE`);
-    t.slack.reset();
-    t.inngestApi.reset();
+  useTestApp({ clock: () => NOW }, (app) => {
+    t = app;
   });
   const reply = async (n = 1) => {
     await eventually(() => t.slack.responses.length >= n);

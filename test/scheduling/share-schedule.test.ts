@@ -1,8 +1,9 @@
 // /share schedule through the real receiver with signed requests: the rows saved, the event sent,
 // the living message and the user's confirmation; and bad input answered with nothing changed.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { eventually, startTestApp, type TestApp } from "../support/app.js";
 import { makeConnection, makeWorkspace } from "../support/factories.js";
+import { useTestApp } from "../support/use-test-app.js";
 
 // Friday 2026-12-04 15:00 UTC = 10:00 in New York (EST, UTC-5). The fake Slack gives users
 // America/New_York unless a test sets another zone (with its own user id: the app caches users.info).
@@ -10,14 +11,8 @@ const NOW = new Date("2026-12-04T15:00:00Z");
 
 describe("/share schedule", () => {
   let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp({ clock: () => NOW });
-  });
-  afterAll(() => t.stop());
-  beforeEach(async () => {
-    await t.db.exec(`TRUNCATE "Workspace" CASCADE`);
-    t.slack.reset();
-    t.inngestApi.reset();
+  useTestApp({ clock: () => NOW }, (app) => {
+    t = app;
   });
 
   const posts = () => t.db.db.post.findMany({ include: { events: true } });

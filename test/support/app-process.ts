@@ -23,21 +23,28 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** A PGlite data folder with the schema, a workspace and an active LinkedIn connection. */
-export async function prepareEmbeddedDb(accessToken = "bench-access-token"): Promise<string> {
-  const dir = await mkdtemp(path.join(tmpdir(), "app-pglite-"));
-  const db = new PGlite({ dataDir: dir });
-  for (const sql of migrationSql()) await db.exec(sql);
+type Query = (sql: string, params?: unknown[]) => Promise<unknown>;
+
+/** The schema, a workspace and an active LinkedIn connection, written with raw SQL. */
+export async function seedDatabase(query: Query, accessToken = "bench-access-token"): Promise<void> {
+  for (const sql of migrationSql()) await query(sql);
   const token = createTokenCipher(TEST_ENCRYPTION_KEY).encrypt(accessToken);
-  await db.query(
+  await query(
     `INSERT INTO "Workspace" (id, "slackTeamId", "updatedAt") VALUES ('00000000-0000-4000-8000-000000000001', $1, now())`,
     [TEAM_ID],
   );
-  await db.query(
+  await query(
     `INSERT INTO "LinkedInConnection" (id, "workspaceId", "authorUrn", "displayName", "accessTokenEnc", "accessTokenExpiresAt", "connectedByUserId", "updatedAt")
      VALUES ('00000000-0000-4000-8000-000000000002', '00000000-0000-4000-8000-000000000001', 'urn:li:person:bench', 'Bench', $1, now() + interval '50 days', 'U0ADMIN', now())`,
     [token],
   );
+}
+
+/** A PGlite data folder holding `seedDatabase`. */
+export async function prepareEmbeddedDb(accessToken?: string): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), "app-pglite-"));
+  const db = new PGlite({ dataDir: dir });
+  await seedDatabase((sql, params) => (params ? db.query(sql, params) : db.exec(sql)), accessToken);
   await db.close();
   return dir;
 }

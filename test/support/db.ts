@@ -55,8 +55,9 @@ export async function createTestDb(): Promise<TestDb> {
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   const raw = new pg.Pool({ connectionString: url.toString(), max: 2 });
+  raw.on("error", () => {});
   for (const sql of migrationSql()) await raw.query(sql);
-  const handle = openDatabase({ databaseUrl: url.toString(), pgliteDataDir: "" });
+  const handle = openDatabase({ databaseUrl: url.toString(), pgliteDataDir: "", onIdleError: () => {} });
   let broken = false;
   return {
     ...handle,
@@ -67,11 +68,12 @@ export async function createTestDb(): Promise<TestDb> {
     rows: async <T>(sql: string) => (await raw.query(sql)).rows as T[],
     breakConnection: async () => {
       broken = true;
-      // Terminate every connection to this database and forbid new ones.
-      await raw.query(`ALTER DATABASE ${name} ALLOW_CONNECTIONS false`);
-      await raw.query(
-        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${name}' AND pid <> pg_backend_pid()`,
-      );
+      // From the server's maintenance database: forbid new connections, end the open ones.
+      const killer = new pg.Client({ connectionString: adminUrl });
+      await killer.connect();
+      await killer.query(`ALTER DATABASE ${name} ALLOW_CONNECTIONS false`);
+      await killer.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${name}'`);
+      await killer.end();
     },
     close: async () => {
       await handle.close().catch(() => {});

@@ -8,7 +8,11 @@ import { escapeMrkdwn } from "./format.js";
 
 export const composeMetadataSchema = z.object({
   mode: z.enum(["create", "edit"]),
-  channelId: z.string().regex(/^[CDG][A-Z0-9]+$/),
+  /** Where the status message goes; unset when opened from the Home tab without a default channel. */
+  channelId: z
+    .string()
+    .regex(/^[CDG][A-Z0-9]+$/)
+    .optional(),
   postId: z.uuid().optional(),
   version: z.number().int().positive().optional(),
 });
@@ -98,7 +102,7 @@ export function composeModal(input: ComposeModalInput): ModalView {
       element: {
         type: "conversations_select",
         action_id: ACTION.channel,
-        initial_conversation: metadata.channelId,
+        ...(metadata.channelId ? { initial_conversation: metadata.channelId } : {}),
         filter: { include: ["public", "private"], exclude_bot_users: true },
       },
     });

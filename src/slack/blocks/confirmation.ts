@@ -1,14 +1,22 @@
 // The private confirmation a user gets after scheduling or editing.
-export function scheduledConfirmation(input: {
-  verb: "Scheduled" | "Updated";
-  shortId: string;
-  display: string;
-  channelId: string;
-  notes: string[];
-  eventAccepted: boolean;
-  messagePosted: boolean;
-  duplicate?: boolean;
-}): string {
+export function scheduledConfirmation(
+  verb: "Scheduled" | "Updated",
+  result: {
+    post: { shortId: string; channelId: string };
+    display: string;
+    notes: string[];
+    eventAccepted: boolean;
+    messagePosted?: boolean;
+    duplicate?: boolean;
+  },
+): string {
+  const input = {
+    verb,
+    ...result,
+    shortId: result.post.shortId,
+    channelId: result.post.channelId,
+    messagePosted: result.messagePosted ?? true,
+  };
   if (input.duplicate) {
     return `:information_source: That was already scheduled as post \`${input.shortId}\`; nothing new was created.`;
   }

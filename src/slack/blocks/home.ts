@@ -1,6 +1,7 @@
 // The App Home view: everyone's own posts and results; for admins also connections, the team's
 // queue, failures, settings and this month's figures. Never more than 100 blocks (Slack's limit).
 import type { HomeView, KnownBlock } from "@slack/types";
+import { ACTION } from "../ids.js";
 import { monthBlocks, settingsBlocks } from "./home-admin.js";
 import { connectionsBlocks } from "./home-connections.js";
 import { encodePages } from "./home-paging.js";
@@ -38,6 +39,17 @@ export function buildHomeView(data: HomeData): HomeView {
         {
           type: "mrkdwn",
           text: `Schedule LinkedIn posts with \`/share schedule tomorrow 9am | your text\`. Times are shown in your time zone (${timeZone}).`,
+        },
+      ],
+    },
+    {
+      type: "actions",
+      elements: [
+        {
+          type: "button",
+          action_id: ACTION.openCompose,
+          text: { type: "plain_text", text: "New post" },
+          style: "primary",
         },
       ],
     },

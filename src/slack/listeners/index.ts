@@ -2,6 +2,7 @@
 import type { App } from "@slack/bolt";
 import type { AppDeps } from "../../container.js";
 import { refreshHome } from "../../home/refresh-home.js";
+import { registerNewPostButton } from "./actions/new-post-button.js";
 import { registerPostButtons } from "./actions/post-buttons.js";
 import { registerRetryAction } from "./actions/retry.js";
 import { registerWhenPreview } from "./actions/when-preview.js";
@@ -15,5 +16,6 @@ export function registerListeners(app: App, deps: AppDeps): void {
   registerWhenPreview(app, deps);
   registerPostButtons(app, deps, refreshHome);
   registerRetryAction(app, deps);
+  registerNewPostButton(app, deps);
   registerHome(app, deps);
 }

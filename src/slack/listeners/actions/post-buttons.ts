@@ -1,7 +1,6 @@
 // Edit and Cancel buttons on a post (living message, /share list, Home tab). The button's value is a
 // post id; who may act is decided on the server, whatever the payload says.
 import type { App, BlockAction, RespondFn } from "@slack/bolt";
-import { z } from "zod";
 import type { AppDeps } from "../../../container.js";
 import { cancelPost } from "../../../posts/cancel-post.js";
 import { composeContext } from "../../../posts/compose-context.js";
@@ -10,42 +9,7 @@ import { composeModal } from "../../blocks/compose-modal.js";
 import { ACTION } from "../../ids.js";
 import { failureMessage } from "../failure-message.js";
 import { tellUser } from "../tell-user.js";
-
-const buttonSchema = z.object({
-  team: z.object({ id: z.string() }).nullish(),
-  user: z.object({ id: z.string(), team_id: z.string().optional() }),
-  trigger_id: z.string().optional(),
-  channel: z.object({ id: z.string() }).nullish(),
-  container: z.object({ type: z.string() }).passthrough().optional(),
-  view: z.object({ type: z.string() }).passthrough().nullish(),
-  actions: z.array(z.object({ value: z.string().max(100).nullish() })).min(1),
-});
-
-export type ButtonContext = {
-  teamId: string;
-  userId: string;
-  postRef: string;
-  triggerId?: string;
-  channelId?: string;
-  fromHome: boolean;
-};
-
-export function readButton(body: unknown): ButtonContext | null {
-  const parsed = buttonSchema.safeParse(body);
-  if (!parsed.success) return null;
-  const b = parsed.data;
-  const teamId = b.team?.id ?? b.user.team_id;
-  const postRef = b.actions[0]?.value;
-  if (!teamId || !postRef) return null;
-  return {
-    teamId,
-    userId: b.user.id,
-    postRef,
-    ...(b.trigger_id ? { triggerId: b.trigger_id } : {}),
-    ...(b.channel?.id ? { channelId: b.channel.id } : {}),
-    fromHome: b.view?.type === "home",
-  };
-}
+import { type ButtonContext, readButton } from "./button-payload.js";
 
 type HomeRefresher = (deps: AppDeps, teamId: string, userId: string) => Promise<void>;
 

@@ -71,19 +71,7 @@ async function schedule(deps: AppDeps, { command, ack, respond }: CommandArgs, r
       await ephemeral(respond, `:warning: ${describeErrors(result)}\nNothing was scheduled.`);
       return;
     }
-    await ephemeral(
-      respond,
-      scheduledConfirmation({
-        verb: "Scheduled",
-        shortId: result.post.shortId,
-        display: result.display,
-        channelId: result.post.channelId,
-        notes: result.notes,
-        eventAccepted: result.eventAccepted,
-        messagePosted: result.messagePosted,
-        duplicate: result.duplicate,
-      }),
-    );
+    await ephemeral(respond, scheduledConfirmation("Scheduled", result));
   } catch (err) {
     deps.logger.error({ err, user: command.user_id }, "/share schedule failed");
     await ephemeral(respond, failureMessage(err, "Nothing was scheduled")).catch(() => {});

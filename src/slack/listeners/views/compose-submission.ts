@@ -81,6 +81,13 @@ export function registerComposeSubmission(app: App, deps: AppDeps): void {
     }
     const hasConnectionBlock = Boolean((view.state.values as Record<string, unknown>)[BLOCK.connection]);
     const channelId = values.channelId ?? metadata.channelId;
+    if (!channelId) {
+      await ack({
+        response_action: "errors",
+        errors: { [BLOCK.channel]: "Pick the channel that should get the post's status message." },
+      });
+      return;
+    }
     const input = {
       teamId,
       userId,
@@ -145,15 +152,7 @@ export function registerComposeSubmission(app: App, deps: AppDeps): void {
           await tellUser(
             deps,
             { userId, channelId: result.post.channelId },
-            scheduledConfirmation({
-              verb: "Updated",
-              shortId: result.post.shortId,
-              display: result.display,
-              channelId: result.post.channelId,
-              notes: result.notes,
-              eventAccepted: result.eventAccepted,
-              messagePosted: true,
-            }),
+            scheduledConfirmation("Updated", result),
           );
         }
         return;
@@ -165,15 +164,7 @@ export function registerComposeSubmission(app: App, deps: AppDeps): void {
       await tellUser(
         deps,
         { userId, channelId: result.post.channelId },
-        scheduledConfirmation({
-          verb: "Scheduled",
-          shortId: result.post.shortId,
-          display: result.display,
-          channelId: result.post.channelId,
-          notes: result.notes,
-          eventAccepted: result.eventAccepted,
-          messagePosted: result.messagePosted,
-        }),
+        scheduledConfirmation("Scheduled", result),
       );
     } catch (err) {
       deps.logger.error({ err, userId }, "saving the compose modal failed");
