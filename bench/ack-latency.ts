@@ -1,12 +1,14 @@
 // Acknowledgement latency of /share schedule over HTTP: the app runs as its own process (embedded
 // database, Slack and Inngest's event API faked on loopback) and receives signed commands; a bare
 // Bolt app answering a trivial command is measured the same way in the same run.
+import { execFileSync } from "node:child_process";
 import { rm } from "node:fs/promises";
+import { Worker } from "node:worker_threads";
 import { TEST_BOT_TOKEN, TEST_ENCRYPTION_KEY, TEST_SIGNING_SECRET } from "../test/support/app.js";
-import { prepareEmbeddedDb, startProcess } from "../test/support/app-process.js";
+import { prepareEmbeddedDb, startNodeArgs, startProcess } from "../test/support/app-process.js";
 import { startFakeInngest } from "../test/support/fake-inngest.js";
 import { startFakeSlack } from "../test/support/fake-slack.js";
-import { postForm } from "../test/support/slack-signing.js";
+import type { LoadJob } from "./load-worker.js";
 import { startBenchPostgres } from "./postgres.js";
 
 export type LatencyFigures = {
@@ -29,23 +31,17 @@ const percentile = (sorted: number[], p: number) =>
     : (sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN);
 const round = (n: number) => Math.round(n * 10) / 10;
 
-async function load(
-  send: (i: number) => Promise<{ status: number; ms: number }>,
-  total: number,
-  concurrency: number,
-): Promise<number[]> {
-  const times: number[] = [];
-  let next = 0;
-  const worker = async () => {
-    while (next < total) {
-      const i = next++;
-      const res = await send(i);
-      if (res.status !== 200) throw new Error(`request ${i} answered ${res.status}`);
-      times.push(res.ms);
-    }
-  };
-  await Promise.all(Array.from({ length: concurrency }, worker));
-  return times.sort((a, b) => a - b);
+/** Runs one load job in a worker thread and returns its sorted latencies. */
+function load(job: LoadJob): Promise<number[]> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL("./load-worker.mjs", import.meta.url), { workerData: job });
+    worker.once("message", (msg: { times?: number[]; error?: string }) => {
+      void worker.terminate();
+      if (msg.times) resolve(msg.times);
+      else reject(new Error(msg.error ?? "load worker failed"));
+    });
+    worker.once("error", reject);
+  });
 }
 
 export async function benchAckLatency(
@@ -61,51 +57,52 @@ export async function benchAckLatency(
   // PostgreSQL as in production when the machine has it; otherwise the embedded database.
   const dataDir = postgres ? undefined : await prepareEmbeddedDb();
   const common = { SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET, SLACK_API_URL: slack.apiUrl };
-  const app = await startProcess("src/main.ts", {
-    ...common,
-    NODE_ENV: "production",
-    SLACK_BOT_TOKEN: TEST_BOT_TOKEN,
-    TOKEN_ENCRYPTION_KEY: TEST_ENCRYPTION_KEY,
-    INNGEST_DEV: inngest.url,
-    ...(postgres ? { DATABASE_URL: postgres.url } : { PGLITE_DATA_DIR: dataDir ?? "" }),
-    LOG_LEVEL: "warn",
+  // The built app, as `npm start` runs it in production.
+  execFileSync(process.execPath, ["node_modules/typescript/bin/tsc", "-p", "tsconfig.build.json"], {
+    stdio: "inherit",
   });
+  const app = await startProcess(
+    "dist/main.js",
+    {
+      ...common,
+      NODE_ENV: "production",
+      SLACK_BOT_TOKEN: TEST_BOT_TOKEN,
+      TOKEN_ENCRYPTION_KEY: TEST_ENCRYPTION_KEY,
+      INNGEST_DEV: inngest.url,
+      ...(postgres ? { DATABASE_URL: postgres.url } : { PGLITE_DATA_DIR: dataDir ?? "" }),
+      LOG_LEVEL: "warn",
+    },
+    startNodeArgs(),
+  );
   const bare = await startProcess("bench/bare-bolt.ts", common);
   try {
-    const sign = { secret: TEST_SIGNING_SECRET };
-    const fields = (i: number, text: string) => ({
-      team_id: "T0001",
-      channel_id: "C0CHANNEL",
-      user_id: `U0BENCH${i % 20}`,
-      command: "/share",
-      text,
-      response_url: slack.responseUrl(`bench-${i}`),
-      trigger_id: `bench-trigger-${i}-${Math.random()}`,
-    });
     const appUrl = `${app.url}/slack/events`;
     const bareUrl = `${bare.url}/slack/events`;
+    const job = (
+      url: string,
+      total: number,
+      concurrency: number,
+      firstIndex: number,
+      text: string,
+    ): LoadJob => ({
+      url,
+      secret: TEST_SIGNING_SECRET,
+      responseUrlBase: `${slack.url}/response/`,
+      total,
+      concurrency,
+      firstIndex,
+      text,
+    });
     // Warm up both servers (JIT, connection pools, the users.info cache).
-    await load((i) => postForm(appUrl, fields(i, "schedule in 2 hours | Warm-up"), sign), 40, 10);
-    await load((i) => postForm(bareUrl, fields(i, "schedule in 2 hours | Warm-up"), sign), 40, 10);
+    await load(job(appUrl, 40, 10, 0, "schedule in 2 hours | Warm-up {i}"));
+    await load(job(bareUrl, 40, 10, 0, "schedule in 2 hours | Warm-up {i}"));
     await waitFor(() => slack.responses.length >= 40);
     const rssIdle = app.rssMb();
 
-    const appC1 = await load(
-      (i) => postForm(appUrl, fields(i, `schedule tomorrow 9am | Post number ${i}`), sign),
-      c1,
-      1,
-    );
+    const appC1 = await load(job(appUrl, c1, 1, 40, "schedule tomorrow 9am | Post number {i}"));
     await waitFor(() => slack.responses.length >= 40 + c1);
-    const bareC50 = await load(
-      (i) => postForm(bareUrl, fields(i, "schedule tomorrow 9am | x"), sign),
-      c50,
-      50,
-    );
-    const appC50 = await load(
-      (i) => postForm(appUrl, fields(c1 + i, `schedule tomorrow 9am | Load post ${i}`), sign),
-      c50,
-      50,
-    );
+    const bareC50 = await load(job(bareUrl, c50, 50, 0, "schedule tomorrow 9am | x"));
+    const appC50 = await load(job(appUrl, c50, 50, 40 + c1, "schedule tomorrow 9am | Load post {i}"));
     // Let the work that follows each acknowledgement finish: every command gets its answer.
     await waitFor(() => slack.responses.length >= 40 + c1 + c50, 120_000);
     const scheduled = slack.responses.filter((r) => String(r.body.text).includes("Scheduled")).length;

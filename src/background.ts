@@ -1,6 +1,6 @@
 // The work a Slack request does after it has been acknowledged (saving, posting messages, sending
-// events) runs through one bounded queue, so a burst of commands cannot starve the event loop and
-// delay the acknowledgements themselves past Slack's 3 seconds.
+// events) runs through one queue with a single lane (docs/decisions/006-acknowledge-first.md), so a
+// burst of commands cannot starve the event loop and delay the acknowledgements past Slack's 3 s.
 // Each task starts from a fresh macrotask (setImmediate): the embedded database answers through
 // promise continuations that never give the event loop back to pending HTTP requests, so without
 // this yield a queue of database work would run back to back ahead of them.
@@ -9,7 +9,7 @@ import pLimit from "p-limit";
 
 export type Background = <T>(task: () => Promise<T>) => Promise<T>;
 
-export function createBackground(concurrency = 4): Background {
+export function createBackground(concurrency = 1): Background {
   const limit = pLimit(concurrency);
   return (task) =>
     limit(async () => {

@@ -12,7 +12,7 @@ import { INNGEST_PATH, inngestHandler } from "./http/inngest-route.js";
 import { linkedInCallbackRoute, OAUTH_CALLBACK_PATH } from "./http/linkedin-callback-route.js";
 import { createInngest, type InngestClient } from "./inngest/client.js";
 import { createFunctions } from "./inngest/index.js";
-import type { Logger } from "./logger.js";
+import { boltLogger, type Logger } from "./logger.js";
 import { createSlackServer, type Route, type SlackServer } from "./slack/app.js";
 import { registerListeners } from "./slack/listeners/index.js";
 import { createUserDirectory, type UserDirectory } from "./slack/user-directory.js";
@@ -41,6 +41,7 @@ export function buildApplication(opts: { env: Env; db: Db; logger: Logger; clock
   const { env, db, logger } = opts;
   const inngest = createInngest(env, logger);
   const slack = new WebClient(env.SLACK_BOT_TOKEN, {
+    logger: boltLogger(logger),
     slackApiUrl: env.SLACK_API_URL,
     retryConfig: { retries: 2, factor: 2, minTimeout: 200, maxTimeout: 2_000 },
     // Rate limits surface as errors so an Inngest step retries them instead of blocking a worker.

@@ -66,7 +66,7 @@ export function createSlackServer(opts: SlackAppOptions): SlackServer {
   const app = new App({
     authorize: cachedBotAuthorize(
       opts.botToken,
-      new WebClient(opts.botToken, { slackApiUrl: opts.slackApiUrl }),
+      new WebClient(opts.botToken, { slackApiUrl: opts.slackApiUrl, logger }),
     ),
     receiver,
     logger,

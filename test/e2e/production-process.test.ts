@@ -11,7 +11,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { escapeLittleText } from "../../src/linkedin/little-text.js";
 import { TEST_BOT_TOKEN, TEST_ENCRYPTION_KEY, TEST_SIGNING_SECRET } from "../support/app.js";
-import { type Proc, prepareEmbeddedDb, startProcess } from "../support/app-process.js";
+import { type Proc, prepareEmbeddedDb, startNodeArgs, startProcess } from "../support/app-process.js";
 import { createTestDb, type TestDb, usingPostgres } from "../support/db.js";
 import { makeConnection, makeWorkspace } from "../support/factories.js";
 import { type FakeInngest, startFakeInngest } from "../support/fake-inngest.js";
@@ -58,17 +58,21 @@ describe("the production process, end to end", () => {
     } else {
       dataDir = await prepareEmbeddedDb(ACCESS_TOKEN);
     }
-    app = await startProcess(path.join(ROOT, "dist/main.js"), {
-      ...SECRETS,
-      NODE_ENV: "production",
-      LOG_LEVEL: "debug",
-      SLACK_API_URL: slack.apiUrl,
-      LINKEDIN_CLIENT_ID: "li-e2e-client",
-      LINKEDIN_API_URL: linkedin.url,
-      INNGEST_BASE_URL: inngest.url,
-      PUBLIC_URL: "https://share.example.test",
-      ...(pgDb?.url ? { DATABASE_URL: pgDb.url } : { PGLITE_DATA_DIR: dataDir ?? "" }),
-    });
+    app = await startProcess(
+      path.join(ROOT, "dist/main.js"),
+      {
+        ...SECRETS,
+        NODE_ENV: "production",
+        LOG_LEVEL: "debug",
+        SLACK_API_URL: slack.apiUrl,
+        LINKEDIN_CLIENT_ID: "li-e2e-client",
+        LINKEDIN_API_URL: linkedin.url,
+        INNGEST_BASE_URL: inngest.url,
+        PUBLIC_URL: "https://share.example.test",
+        ...(pgDb?.url ? { DATABASE_URL: pgDb.url } : { PGLITE_DATA_DIR: dataDir ?? "" }),
+      },
+      startNodeArgs(),
+    );
   }, 180_000);
 
   afterAll(async () => {

@@ -162,6 +162,35 @@ describe("the compose modal", () => {
     expect(t.inngestApi.events).toHaveLength(0);
   });
 
+  it("opens from the Home tab's New post button, preset to the workspace's default channel", async () => {
+    const ws = await makeWorkspace(t.db.db, { defaultChannelId: "C0DEFAULT" });
+    await makeConnection(t.db.db, ws);
+    const res = await t.interact({
+      type: "block_actions",
+      user: { id: "U0AUTHOR", team_id: "T0001" },
+      trigger_id: "trigger-home-new",
+      container: { type: "view", view_id: "VHOME" },
+      view: { id: "VHOME", type: "home" },
+      actions: [{ type: "button", action_id: ACTION.openCompose, block_id: "b", action_ts: "1" }],
+    });
+    expect(res.status).toBe(200);
+    const open = await eventually(() => t.slack.callsTo("views.open")[0]);
+    expect(open.args.trigger_id).toBe("trigger-home-new");
+    expect(JSON.stringify(open.args.view)).toContain('"initial_conversation":"C0DEFAULT"');
+  });
+
+  it("asks for a channel when the modal was opened without one", async () => {
+    const ws = await makeWorkspace(t.db.db);
+    await makeConnection(t.db.db, ws);
+    const res = await t.interact(
+      submission({ text: "Hi", when: "tomorrow 9am", metadata: { mode: "create" } }),
+    );
+    const body = res.json as { response_action: string; errors: Record<string, string> };
+    expect(body.response_action).toBe("errors");
+    expect(body.errors[BLOCK.channel]).toContain("Pick the channel");
+    expect(await t.db.db.post.count()).toBe(0);
+  });
+
   it("refuses a damaged private_metadata without saving", async () => {
     const ws = await makeWorkspace(t.db.db);
     await makeConnection(t.db.db, ws);

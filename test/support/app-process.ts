@@ -49,6 +49,15 @@ export async function prepareEmbeddedDb(accessToken?: string): Promise<string> {
   return dir;
 }
 
+/** The node flags `npm start` uses (package.json), with `${VAR:-default}` read as its default. */
+export function startNodeArgs(): string[] {
+  const pkg = JSON.parse(readFileSync(path.resolve(import.meta.dirname, "../../package.json"), "utf8")) as {
+    scripts: { start: string };
+  };
+  const words = pkg.scripts.start.replace(/\$\{\w+:-([^}]*)\}/g, "$1").split(/\s+/);
+  return words.slice(1).filter((w) => w.startsWith("--"));
+}
+
 export type Proc = {
   url: string;
   child: ChildProcess;
@@ -61,9 +70,13 @@ export type Proc = {
  * Starts `script` as its own process: a .ts file through tsx, a built .js file with plain node (as
  * `npm start` does). Everything it prints is kept in `output`.
  */
-export async function startProcess(script: string, env: Record<string, string>): Promise<Proc> {
+export async function startProcess(
+  script: string,
+  env: Record<string, string>,
+  nodeArgs: string[] = [],
+): Promise<Proc> {
   const port = await freePort();
-  const args = script.endsWith(".ts") ? ["--import", "tsx", script] : [script];
+  const args = [...nodeArgs, ...(script.endsWith(".ts") ? ["--import", "tsx", script] : [script])];
   const child = spawn(process.execPath, args, {
     env: {
       PATH: process.env.PATH ?? "",
