@@ -98,6 +98,32 @@ describe("sweep-posts", () => {
     expect(h.t.inngestApi.eventsNamed("post/scheduled").map((e) => e.id)).toEqual([`post-${post.id}-v1`]);
   });
 
+  it("fails a post stuck in publishing for hours with a reason and Retry, and leaves a recent one alone", async () => {
+    const connection = await h.connection();
+    const stuck = await h.post(connection, {
+      status: "publishing",
+      publishAt: new Date(h.now() - 7 * 60 * MIN),
+    });
+    await lastTouched(stuck, 7 * 60 * MIN);
+    const inFlight = await h.post(connection, {
+      status: "publishing",
+      publishAt: new Date(h.now() - 20 * MIN),
+    });
+    await lastTouched(inFlight, 20 * MIN);
+    h.t.slack.reset();
+
+    const report = (await sweep()) as SweepReport & { staleFailed: string[] };
+
+    expect(report.staleFailed).toEqual([stuck.id]);
+    const failed = await h.reload(stuck);
+    expect(failed.status).toBe("failed");
+    expect(failed.lastError).toContain("unclear whether it reached LinkedIn");
+    expect((await h.reload(inFlight)).status).toBe("publishing");
+    const update = h.t.slack.callsTo("chat.update").find((c) => c.args.ts === stuck.messageTs);
+    expect(JSON.stringify(update?.args.blocks)).toContain("post_retry");
+    expect(h.t.inngestApi.events).toHaveLength(0);
+  });
+
   it("sends nothing when nothing is due", async () => {
     await h.post(await h.connection(), { publishAt: new Date(h.now() + 60 * MIN), eventSentAt: new Date() });
 

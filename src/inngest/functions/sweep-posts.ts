@@ -1,8 +1,10 @@
 // sweep-posts: every few minutes, re-sends post/scheduled for posts Inngest never accepted and for
-// posts overdue but still scheduled (src/posts/resend-due-events.ts). One memoized step: a tick costs
-// 2 executions (the run and the step), whether or not there is anything to send.
+// posts overdue but still scheduled (src/posts/resend-due-events.ts), and fails with a Retry button the
+// posts stuck in `publishing` by a run that vanished (src/posts/stale-publishing.ts). One memoized
+// step: a tick costs 2 executions (the run and the step), whether or not there is anything to do.
 import type { AppDeps } from "../../container.js";
 import { resendDueEvents } from "../../posts/resend-due-events.js";
+import { failStalePublishing } from "../../posts/stale-publishing.js";
 
 export const SWEEP_POSTS_ID = "sweep-posts";
 export const SWEEP_CRON = "*/5 * * * *";
@@ -17,6 +19,11 @@ export function createSweepPosts(deps: AppDeps) {
       concurrency: { limit: 1 },
       retries: 2,
     },
-    async ({ step }) => step.run("resend-due-events", () => resendDueEvents(deps)),
+    async ({ step }) =>
+      step.run("resend-due-events", async () => {
+        const resent = await resendDueEvents(deps);
+        const stale = await failStalePublishing(deps);
+        return { ...resent, staleFailed: stale.failed };
+      }),
   );
 }
