@@ -12,7 +12,9 @@ export async function loadStatusView(
   const post = await db.post.findUnique({
     where: { id: postId },
     include: {
-      connection: { select: { displayName: true, accessTokenExpiresAt: true, refreshTokenEnc: true } },
+      connection: {
+        select: { displayName: true, accessTokenExpiresAt: true, refreshTokenEnc: true, status: true },
+      },
       events: { where: { kind: "cancelled" }, orderBy: { at: "desc" }, take: 1, select: { actor: true } },
     },
   });
@@ -31,6 +33,12 @@ export async function loadStatusView(
     // A refreshable connection does not lapse at its access token's expiry.
     connectionExpiresAt:
       post.connection && !post.connection.refreshTokenEnc ? post.connection.accessTokenExpiresAt : null,
+    connectionProblem:
+      post.connectionId === null || post.connection?.status === "disconnected"
+        ? "disconnected"
+        : post.connection?.status === "needs_reconnect"
+          ? "needs_reconnect"
+          : null,
     cancelledBy: post.events[0]?.actor ?? null,
     channelId: post.channelId,
     messageTs: post.messageTs,
@@ -82,4 +90,31 @@ export async function replyInThread(
   } else {
     await deps.slack.chat.postMessage({ channel: post.channelId, text, unfurl_links: false });
   }
+}
+
+/**
+ * Re-renders the living messages of a connection's scheduled posts after the connection changed
+ * (disconnected, needs reconnecting, reconnected), so the channel sees what will happen. Best effort.
+ */
+export async function syncConnectionPosts(
+  deps: MessageDeps & { logger: { warn(obj: object, msg: string): void } },
+  connectionId: string,
+  limit = 50,
+): Promise<number> {
+  const posts = await deps.db.post.findMany({
+    where: { connectionId, status: "scheduled" },
+    orderBy: { publishAt: "asc" },
+    take: limit,
+    select: { id: true },
+  });
+  let synced = 0;
+  for (const { id } of posts) {
+    try {
+      await syncLivingMessage(deps, id);
+      synced++;
+    } catch (err) {
+      deps.logger.warn({ err, postId: id }, "could not update a living message after a connection change");
+    }
+  }
+  return synced;
 }

@@ -186,6 +186,13 @@ describe("App Home", () => {
     expect(view).toContain("3 scheduled posts have no usable LinkedIn connection");
     await openHome("U0AUTHOR");
     expect(JSON.stringify(await published("U0AUTHOR"))).toContain("No LinkedIn connection");
+    // The channel is told too: each scheduled post's living message now carries the warning.
+    const updates = await eventually(() => {
+      const calls = t.slack.callsTo("chat.update");
+      return calls.length >= 3 ? calls : undefined;
+    });
+    for (const u of updates)
+      expect(JSON.stringify(u.args.blocks)).toContain("LinkedIn account was disconnected");
   });
 
   describe("a member's crafted admin actions are refused and change nothing", () => {

@@ -12,6 +12,7 @@ import {
 } from "../../connections/token-lifetime.js";
 import type { AppDeps } from "../../container.js";
 import { refreshHome } from "../../home/refresh-home.js";
+import { syncConnectionPosts } from "../../posts/living-message.js";
 
 export const TOKEN_EXPIRY_CRON = "0 8 * * *";
 
@@ -35,6 +36,7 @@ export function createTokenExpiryFunction(deps: LifetimeDeps & Pick<AppDeps, "in
           const announced = await announceExpired(deps, id);
           if (!announced) return [];
           for (const userId of announced.homesToRefresh) await refreshHome(deps, announced.teamId, userId);
+          await syncConnectionPosts(deps, id);
           return announced.told;
         });
       }

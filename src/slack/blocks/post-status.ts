@@ -17,6 +17,8 @@ export type PostStatusView = {
   connectionName?: string | null;
   /** When the connection's token expires; a warning shows if that is before publishAt. */
   connectionExpiresAt?: Date | null;
+  /** The connection can no longer post (or is gone): shown on a scheduled post. */
+  connectionProblem?: "needs_reconnect" | "disconnected" | null;
   cancelledBy?: string | null;
 };
 
@@ -60,7 +62,16 @@ export function postStatusMessage(p: PostStatusView): { text: string; blocks: Kn
   context.push(`id \`${p.shortId}\``);
   blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: context.join(" · ") }] });
 
-  if (p.status === "scheduled" && p.connectionExpiresAt && p.connectionExpiresAt < p.publishAt) {
+  if (p.status === "scheduled" && p.connectionProblem) {
+    const what =
+      p.connectionProblem === "disconnected"
+        ? "Its LinkedIn account was disconnected. An admin can connect one from the app's Home tab, then Edit this post to use it"
+        : "LinkedIn must be reconnected for this account. An admin can reconnect it from the app's Home tab";
+    blocks.push({
+      type: "context",
+      elements: [{ type: "mrkdwn", text: `:warning: ${what}, or the post will fail.` }],
+    });
+  } else if (p.status === "scheduled" && p.connectionExpiresAt && p.connectionExpiresAt < p.publishAt) {
     blocks.push({
       type: "context",
       elements: [

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { disconnectConnection } from "../../../connections/disconnect.js";
 import type { AppDeps } from "../../../container.js";
 import { refreshHome } from "../../../home/refresh-home.js";
+import { syncConnectionPosts } from "../../../posts/living-message.js";
 import { ADMINS_ONLY, adminsOnlyModal, noticeModal } from "../../blocks/connect-modal.js";
 import { ACTION } from "../../ids.js";
 import { showNotice } from "./notice.js";
@@ -27,6 +28,9 @@ export function registerDisconnect(app: App, deps: AppDeps): void {
     } else if (result.kind === "not_found") {
       const text = "That LinkedIn connection no longer exists or was already disconnected.";
       await showNotice(deps, ctx, noticeModal("Not found", text), text);
+    }
+    if (result.kind === "disconnected") {
+      await deps.background(() => syncConnectionPosts(deps, connectionId.data));
     }
     await deps.background(() => refreshHome(deps, ctx.teamId, ctx.userId, homePages(ctx)));
   });
