@@ -1,10 +1,12 @@
 // Pre-flight: about an hour before posts go out, confirm their LinkedIn token still works and tell the
 // post's author and the connection's owner when it does not. Each definite check is remembered as a
 // PostEvent "preflight", so the next run (15 minutes later, same window) does not repeat it.
+
 import type { AppDeps } from "../container.js";
 import { LinkedInOAuthError } from "../linkedin/errors.js";
 import { checkToken } from "../linkedin/oauth-client.js";
 import { sendDirectMessage } from "../notify/direct-message.js";
+import { syncConnectionPosts } from "../posts/living-message.js";
 import { recordEvent } from "../posts/transitions.js";
 import { preflightFailedMessage } from "../slack/blocks/connection-notices.js";
 import { accessTokenFor, ConnectionUnusableError } from "./access-token.js";
@@ -70,10 +72,11 @@ export async function preflightConnection(
       ok = await checkToken({ apiUrl: deps.env.LINKEDIN_API_URL, accessToken });
       if (ok === false) {
         reason = `LinkedIn no longer accepts the connection ${connection.displayName} (expired or revoked): an admin must reconnect it in the app's Home tab.`;
-        await deps.db.linkedInConnection.updateMany({
+        const { count } = await deps.db.linkedInConnection.updateMany({
           where: { id: connection.id, status: "active" },
           data: { status: "needs_reconnect" },
         });
+        if (count > 0) await syncConnectionPosts(deps, connection.id);
       }
     } catch (err) {
       if (err instanceof ConnectionUnusableError) {

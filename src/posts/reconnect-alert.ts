@@ -9,6 +9,7 @@ import type { Db } from "../db.js";
 import type { Env } from "../env.js";
 import type { Logger } from "../logger.js";
 import { escapeMrkdwn } from "../slack/blocks/format.js";
+import { syncConnectionPosts } from "./living-message.js";
 
 export type AlertDeps = { db: Db; slack: WebClient; logger: Logger; env: Pick<Env, "ADMIN_SLACK_USER_IDS"> };
 
@@ -51,5 +52,7 @@ export async function alertReconnectNeeded(
       );
     }
   }
+  // The connection's other scheduled posts now show the reconnect warning in their channels.
+  await syncConnectionPosts(deps, connection.id);
   return { told, notTold };
 }
