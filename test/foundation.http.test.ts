@@ -1,7 +1,7 @@
 // The one HTTP server: Slack request signing, /healthz and /api/inngest, through the real receiver.
 import { createHmac } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApp, TEST_SIGNING_SECRET, type TestApp } from "./support/app.js";
+import { eventually, startTestApp, TEST_SIGNING_SECRET, type TestApp } from "./support/app.js";
 import { postForm } from "./support/slack-signing.js";
 
 const helpFields = (responseUrl: string) => ({
@@ -39,6 +39,18 @@ describe("/slack/events request signing", () => {
     const res = await postForm(`${t.url}/slack/events`, helpFields(t.slack.responseUrl()), sign);
     expect(res.status).toBe(401);
     expect(res.body).not.toContain("/share schedule");
+  });
+
+  it("refuses a replay of a request it already answered, within the five-minute window", async () => {
+    const fields = { ...helpFields(t.slack.responseUrl()), text: "list" };
+    const sign = { secret: TEST_SIGNING_SECRET, timestamp: Math.floor(Date.now() / 1000) };
+    const first = await postForm(`${t.url}/slack/events`, fields, sign);
+    expect(first.status).toBe(200);
+    await eventually(() => t.slack.responses.length === 1);
+    const replay = await postForm(`${t.url}/slack/events`, fields, sign);
+    expect(replay.status).toBe(401);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(t.slack.responses).toHaveLength(1);
   });
 
   it("refuses a body altered after signing", async () => {

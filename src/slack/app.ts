@@ -5,6 +5,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { App, type Authorize, HTTPReceiver, LogLevel, type Receiver, SocketModeReceiver } from "@slack/bolt";
 import { WebClient } from "@slack/web-api";
 import { boltLogger, type Logger } from "../logger.js";
+import { replayGuard } from "./replay-guard.js";
 
 export type Route = {
   path: string;
@@ -61,6 +62,8 @@ export function createSlackServer(opts: SlackAppOptions): SlackServer {
       // Answer Slack as soon as ack() is called; slower work continues after (3-second rule).
       processBeforeResponse: false,
     });
+    // Refuse replays of signed requests inside Bolt's five-minute window (replay-guard.ts).
+    httpReceiver.requestListener = replayGuard().wrap(httpReceiver.requestListener);
     receiver = httpReceiver;
   }
   const app = new App({

@@ -146,6 +146,7 @@ describe("hostile input", () => {
       const res = await t.interact({
         type: "view_submission",
         user: { id: s.user, team_id: "T0001" },
+        trigger_id: `hostile-${i}`,
         view: {
           id: `VHOSTILE${i % 1500}`,
           type: "modal",
