@@ -132,6 +132,8 @@ describe("the compose modal", () => {
     expect(first.status).toBe(200);
     expect(first.body).toBe("");
     await eventually(() => t.slack.callsTo("chat.postEphemeral")[0]);
+    // Slack signs each delivery when it sends it: a second submission carries a later timestamp.
+    await new Promise((r) => setTimeout(r, 1_100));
     const again = await t.interact(body);
     expect(again.status).toBe(200);
     await new Promise((r) => setTimeout(r, 300));
