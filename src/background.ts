@@ -4,16 +4,30 @@
 // Each task starts from a fresh macrotask (setImmediate): the embedded database answers through
 // promise continuations that never give the event loop back to pending HTTP requests, so without
 // this yield a queue of database work would run back to back ahead of them.
-import { setImmediate as yieldToEventLoop } from "node:timers/promises";
+// The queue lives in memory: a graceful shutdown drains it (main.ts) before closing the database.
+import { setTimeout as sleep, setImmediate as yieldToEventLoop } from "node:timers/promises";
 import pLimit from "p-limit";
 
-export type Background = <T>(task: () => Promise<T>) => Promise<T>;
+export type Background = (<T>(task: () => Promise<T>) => Promise<T>) & {
+  /** Resolves once no task is running or waiting, or after `timeoutMs`; true when drained. */
+  drain(timeoutMs: number): Promise<boolean>;
+};
 
 export function createBackground(concurrency = 1): Background {
   const limit = pLimit(concurrency);
-  return (task) =>
+  const run = <T>(task: () => Promise<T>) =>
     limit(async () => {
       await yieldToEventLoop();
       return task();
     });
+  return Object.assign(run, {
+    async drain(timeoutMs: number) {
+      const deadline = Date.now() + timeoutMs;
+      while (limit.activeCount + limit.pendingCount > 0) {
+        if (Date.now() > deadline) return false;
+        await sleep(25);
+      }
+      return true;
+    },
+  });
 }

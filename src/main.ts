@@ -58,6 +58,9 @@ async function main() {
     stopping = true;
     logger.info({ signal }, "shutting down");
     await app.stop().catch(() => {});
+    // Finish the work of requests already acknowledged (saving posts, confirmations) first.
+    const drained = await app.deps.background.drain(20_000);
+    if (!drained) logger.warn({}, "shutting down with acknowledged Slack requests still unfinished");
     await handle.close().catch(() => {});
     process.exit(0);
   };
