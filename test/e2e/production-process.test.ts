@@ -112,20 +112,24 @@ describe("the production process, end to end", () => {
     while (slack.responses.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
     expect(String(slack.responses.at(-1)?.body.text)).toContain("Scheduled");
 
+    // Inngest's executor, as it drives the function (a fresh run each call: no state carried over).
+    const runOnce = () =>
+      executeRun({
+        url: app.url,
+        fnId: "linkedin-share-publish-post",
+        event: {
+          name: event!.name,
+          data: event!.data,
+          ...(event!.id ? { id: event!.id } : {}),
+          ...(event!.ts ? { ts: event!.ts } : {}),
+        },
+        signingKey: SECRETS.INNGEST_SIGNING_KEY,
+        maxAttempts: 6,
+      });
+
     // Inngest starts the run at the event's time.
     await new Promise((r) => setTimeout(r, Math.max(0, (event!.ts ?? 0) - Date.now() + 250)));
-    const run = await executeRun({
-      url: app.url,
-      fnId: "linkedin-share-publish-post",
-      event: {
-        name: event!.name,
-        data: event!.data,
-        ...(event!.id ? { id: event!.id } : {}),
-        ...(event!.ts ? { ts: event!.ts } : {}),
-      },
-      signingKey: SECRETS.INNGEST_SIGNING_KEY,
-      maxAttempts: 6,
-    });
+    const run = await runOnce();
     expect(run.status).toBe("completed");
     expect(run.executions).toBe(3);
 
@@ -142,18 +146,7 @@ describe("the production process, end to end", () => {
     expect(slack.callsTo("chat.postMessage").some((c) => c.args.thread_ts)).toBe(true);
 
     // A crash-and-replay of the same run (same event, state lost) publishes nothing twice.
-    const replay = await executeRun({
-      url: app.url,
-      fnId: "linkedin-share-publish-post",
-      event: {
-        name: event!.name,
-        data: event!.data,
-        ...(event!.id ? { id: event!.id } : {}),
-        ...(event!.ts ? { ts: event!.ts } : {}),
-      },
-      signingKey: SECRETS.INNGEST_SIGNING_KEY,
-      maxAttempts: 6,
-    });
+    const replay = await runOnce();
     expect(replay.status).toBe("completed");
     expect(linkedin.requests).toHaveLength(1);
   }, 60_000);
