@@ -1,7 +1,8 @@
 // The Bolt app and the one HTTP server: Slack at /slack/events (signature-verified by Bolt's
 // HTTPReceiver), plus the custom routes (/api/inngest, /healthz, /linkedin/oauth/callback).
 // With SLACK_APP_TOKEN set, Slack arrives over Socket Mode and the same custom routes are still served.
-import type { IncomingMessage, ServerResponse } from "node:http";
+import { once } from "node:events";
+import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import { App, type Authorize, HTTPReceiver, LogLevel, type Receiver, SocketModeReceiver } from "@slack/bolt";
 import { WebClient } from "@slack/web-api";
 import { boltLogger, type Logger } from "../logger.js";
@@ -50,7 +51,8 @@ export function createSlackServer(opts: SlackAppOptions): SlackServer {
     receiver = new SocketModeReceiver({
       appToken: opts.appToken,
       customRoutes,
-      installerOptions: { port: opts.port },
+      // SLACK_API_URL applies to the connection handshake (apps.connections.open) too.
+      installerOptions: { port: opts.port, clientOptions: { slackApiUrl: opts.slackApiUrl } },
       logger,
     });
   } else {
@@ -90,7 +92,11 @@ export function createSlackServer(opts: SlackAppOptions): SlackServer {
         return typeof address === "object" && address ? address.port : opts.port;
       }
       await app.start();
-      return opts.port;
+      // SocketModeReceiver serves the custom routes from an HTTP server it keeps to itself.
+      const server = (receiver as unknown as { httpServer?: Server }).httpServer;
+      if (server && !server.listening) await once(server, "listening");
+      const address = server?.address();
+      return typeof address === "object" && address ? address.port : opts.port;
     },
     async stop() {
       await app.stop();

@@ -33,6 +33,8 @@ export type TestApp = {
 
 export type TestAppOptions = {
   env?: Record<string, string | undefined>;
+  /** Answers of the fake Slack Web API that must be in place before the app starts. */
+  slackHandlers?: Record<string, (args: Record<string, unknown>) => Record<string, unknown>>;
   clock?: Clock;
   db?: TestDb;
 };
@@ -43,6 +45,7 @@ export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
     startFakeSlack(),
     startFakeInngest(),
   ]);
+  for (const [method, handler] of Object.entries(opts.slackHandlers ?? {})) slack.on(method, handler);
   const env = loadEnv({
     NODE_ENV: "test",
     PORT: "0",
