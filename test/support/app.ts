@@ -126,6 +126,8 @@ export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
       ),
     stop: async () => {
       await app.stop().catch(() => {});
+      // As main.ts does on SIGTERM: finish the acknowledged work before closing the database.
+      await app.deps.background.drain(120_000);
       await Promise.all([slack.close(), inngestApi.close()]);
       if (!opts.db) await db.close();
     },
