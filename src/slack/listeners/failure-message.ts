@@ -5,16 +5,31 @@ import { Prisma } from "../../generated/prisma/client.js";
 
 export function failureMessage(err: unknown, nothingChanged = "Nothing was changed"): string {
   if (isAppError(err)) return err.userMessage;
+  if (isDatabaseError(err)) {
+    return `:warning: The app's database didn't answer. ${nothingChanged}; please try again in a minute.`;
+  }
+  return `:warning: Something went wrong on our side. ${nothingChanged}; please try again, and tell an admin if it keeps happening.`;
+}
+
+/**
+ * Errors from the database layer: Prisma's own, and the driver adapters' (PostgreSQL refusing or
+ * dropping connections, the embedded database closed). Network errors of Slack or Inngest calls
+ * ("connect ECONNREFUSED" from an HTTP client) are not the database and must not be reported as it.
+ */
+export function isDatabaseError(err: unknown): boolean {
   if (
     err instanceof Prisma.PrismaClientInitializationError ||
     err instanceof Prisma.PrismaClientKnownRequestError ||
     err instanceof Prisma.PrismaClientUnknownRequestError ||
-    err instanceof Prisma.PrismaClientRustPanicError ||
-    /database|connect|ECONNREFUSED|PGlite|closed/i.test(err instanceof Error ? err.message : "")
+    err instanceof Prisma.PrismaClientRustPanicError
   ) {
-    return `:warning: The app's database didn't answer. ${nothingChanged}; please try again in a minute.`;
+    return true;
   }
-  return `:warning: Something went wrong on our side. ${nothingChanged}; please try again, and tell an admin if it keeps happening.`;
+  if (!(err instanceof Error)) return false;
+  return (
+    err.name === "DriverAdapterError" ||
+    /\bdatabase\b|PGlite is closed|Connection terminated|too many clients/i.test(err.message)
+  );
 }
 
 /** Resolves with the promise's value, or rejects with a timeout after `ms` (for Slack's 3-second limit). */
